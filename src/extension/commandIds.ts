@@ -1,0 +1,7 @@
+// Every command id the extension contributes, in one place: package.json and the handlers
+// must agree with this list (an integration test checks both directions).
+export const CommandId = {
+  ShowStatistics: 'newsLens.showStatistics',
+} as const;
+
+export type CommandId = (typeof CommandId)[keyof typeof CommandId];
