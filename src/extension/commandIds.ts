@@ -2,6 +2,7 @@
 // must agree with this list (an integration test checks both directions).
 export const CommandId = {
   ShowStatistics: 'newsLens.showStatistics',
+  OpenSamples: 'newsLens.openSamples',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

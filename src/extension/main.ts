@@ -2,6 +2,7 @@
 // load their heavy parts (the tagger's model, the corpus index) lazily.
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
+import { openSamples } from './samples';
 import { showStatistics } from './statistics';
 
 export interface NewsLensApi {
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   };
 
   register(CommandId.ShowStatistics, showStatistics);
+  register(CommandId.OpenSamples, () => openSamples(context));
 
   return { registeredCommands };
 }
