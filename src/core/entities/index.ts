@@ -1,7 +1,31 @@
+// Named entities (people, places, organizations), names only: a learned BIO tagger (averaged
+// perceptron over word, shape, context and gazetteer features, Viterbi-decoded) and rules
+// for what news style does around names (titles, possessives, nationality adjectives,
+// datelines, short forms of names already given in full).
 import type { Entity } from '../types';
 import type { TextContext } from '../text/context';
+import { prepareDoc } from './features';
+import { decodeModel, type NerModel } from './model';
+import { modelScorer, tagDoc, type Scorer } from './tagger';
+import { WEIGHTS } from './weights';
+import { postProcess } from './rules';
 
-/** People, places and organizations, names only. (Placeholder until the tagger lands.) */
-export function extractEntities(_ctx: TextContext): Entity[] {
-  return [];
+let loaded: { model: NerModel; scorer: Scorer } | undefined;
+
+/** The model is unpacked on first use, not at import, so activation stays fast. */
+function engine() {
+  if (!loaded) {
+    const model = decodeModel(WEIGHTS);
+    loaded = { model, scorer: modelScorer(model) };
+  }
+  return loaded;
+}
+
+/** People, places and organizations, names only. */
+export function extractEntities(ctx: TextContext): Entity[] {
+  if (!ctx.tokens.length) return [];
+  const { model, scorer } = engine();
+  const doc = prepareDoc(ctx);
+  const tags = tagDoc(doc, model.trans, scorer);
+  return postProcess(doc, tags);
 }
