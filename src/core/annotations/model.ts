@@ -88,3 +88,32 @@ export interface AnchoredAnnotation {
   /** 1 for exact, lower for fuzzy matches. */
   score: number;
 }
+
+/** Sidecars larger than this are refused unread: no reviewer writes 10 MB of notes by hand. */
+export const MAX_SIDECAR_BYTES = 10 * 1024 * 1024;
+
+export const ANNOTATION_KINDS = ['note', 'claim', 'entity', 'quote'] as const;
+export const NOTE_STATUSES = ['open', 'resolved'] as const;
+
+/** A problem that stops a sidecar (or the lexicon) from loading. Nothing is ever written over such a file. */
+export interface SidecarError {
+  file: string;
+  /** 1-based. */
+  line?: number;
+  /** 1-based, in UTF-16 code units like the editor's columns. */
+  column?: number;
+  /** Where in the document, as `annotations[3].target.start`. */
+  field?: string;
+  /** What is wrong. */
+  message: string;
+  /** What to do about it. */
+  hint: string;
+  code: 'io' | 'empty' | 'too-large' | 'syntax' | 'conflict-markers' | 'version' | 'schema';
+}
+
+/** Something the loader fixed in memory and the user should hear about (e.g. a git merge left two copies). */
+export interface SidecarWarning {
+  file: string;
+  field?: string;
+  message: string;
+}
