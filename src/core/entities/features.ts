@@ -5,6 +5,7 @@
 // the two can never drift apart.
 import type { TextContext } from '../text/context';
 import { gazetteer, GAZ_KINDS, KIND_BIT } from './gazetteer';
+import type { WordSet } from './lexicon';
 
 export interface NerToken {
   text: string;
@@ -39,6 +40,8 @@ export interface NerDoc {
   forcedO: Uint8Array;
   docLower: Set<string>;
   docCapMid: Set<string>;
+  /** common English words (seen in lowercase in the training news) */
+  lexicon: WordSet;
 }
 
 const FUNCTION_WORDS = new Set([
@@ -103,7 +106,7 @@ export function nerTokens(ctx: TextContext): NerToken[] {
   return out;
 }
 
-export function prepareDoc(ctx: TextContext): NerDoc {
+export function prepareDoc(ctx: TextContext, lexicon: WordSet): NerDoc {
   const toks = nerTokens(ctx);
   const n = toks.length;
   const norm: string[] = new Array(n);
@@ -146,7 +149,7 @@ export function prepareDoc(ctx: TextContext): NerDoc {
     }
     s.caps = capsWords >= 1 && capsWords >= 0.6 * words;
     const last = norm[s.to - 1];
-    s.title = !s.caps && words >= 3 && content >= 3 && capContent >= 0.75 * content && !/[.!]$/.test(last);
+    s.title = !s.caps && words >= 3 && content >= 3 && capContent >= 0.75 * content && !/[!?,;]$/.test(last);
   }
 
   // Gazetteer: longest match at each token that starts with a capital (titles: any case).
@@ -204,7 +207,7 @@ export function prepareDoc(ctx: TextContext): NerDoc {
     }
   }
 
-  return { text: ctx.text, toks, norm, lower, shape, sents, sentOf, gzBits, gzPos, forcedO, docLower, docCapMid };
+  return { text: ctx.text, toks, norm, lower, shape, sents, sentOf, gzBits, gzPos, forcedO, docLower, docCapMid, lexicon };
 }
 
 function isOpener(w: string): boolean {
@@ -299,6 +302,9 @@ export function tokenFeatures(doc: NerDoc, i: number, out: number[]): number[] {
     const lowSeen = doc.docLower.has(lw) ? 'L' : '-';
     const capSeen = doc.docCapMid.has(lw) ? 'M' : '-';
     out.push(f3(27, lowSeen + capSeen, first ? 'F' : '-', line));
+    const known = doc.lexicon.has(lw) ? 'K' : '-';
+    out.push(f3(31, known, first ? 'F' : '-', line));
+    out.push(f3(32, known + lowSeen + capSeen, sh, pg ? 'g' : '-'));
   }
   const dash = w.indexOf('-');
   if (dash > 0 && dash < w.length - 1) {

@@ -5,18 +5,19 @@
 import type { Entity } from '../types';
 import type { TextContext } from '../text/context';
 import { prepareDoc } from './features';
-import { decodeModel, type NerModel } from './model';
+import { decodeModel, fromBase64, type NerModel } from './model';
+import { BloomLexicon, type WordSet } from './lexicon';
 import { modelScorer, tagDoc, type Scorer } from './tagger';
-import { WEIGHTS } from './weights';
+import { LEXICON, WEIGHTS } from './weights';
 import { postProcess } from './rules';
 
-let loaded: { model: NerModel; scorer: Scorer } | undefined;
+let loaded: { model: NerModel; scorer: Scorer; lexicon: WordSet } | undefined;
 
 /** The model is unpacked on first use, not at import, so activation stays fast. */
 function engine() {
   if (!loaded) {
     const model = decodeModel(WEIGHTS);
-    loaded = { model, scorer: modelScorer(model) };
+    loaded = { model, scorer: modelScorer(model), lexicon: new BloomLexicon(fromBase64(LEXICON)) };
   }
   return loaded;
 }
@@ -24,8 +25,8 @@ function engine() {
 /** People, places and organizations, names only. */
 export function extractEntities(ctx: TextContext): Entity[] {
   if (!ctx.tokens.length) return [];
-  const { model, scorer } = engine();
-  const doc = prepareDoc(ctx);
+  const { model, scorer, lexicon } = engine();
+  const doc = prepareDoc(ctx, lexicon);
   const tags = tagDoc(doc, model.trans, scorer);
   return postProcess(doc, tags);
 }

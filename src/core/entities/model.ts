@@ -117,7 +117,7 @@ export function lookup(m: NerModel, key: number): number {
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-function toBase64(b: Uint8Array): string {
+export function toBase64(b: Uint8Array): string {
   let out = '';
   const parts: string[] = [];
   for (let i = 0; i < b.length; i += 3) {
@@ -132,7 +132,7 @@ function toBase64(b: Uint8Array): string {
   return parts.join('');
 }
 
-function fromBase64(s: string): Uint8Array {
+export function fromBase64(s: string): Uint8Array {
   const rev = new Uint8Array(128);
   for (let i = 0; i < 64; i++) rev[B64.charCodeAt(i)] = i;
   let len = (s.length / 4) * 3;

@@ -39,6 +39,7 @@ function demonymWords(): Set<string> {
   return (demonymParts ??= new Set(DEMONYMS.toLowerCase().split('|')));
 }
 
+const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'.-]*$/u;
 const MONTH = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$/;
 
 export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
@@ -73,6 +74,16 @@ export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
   }
   ms.sort((a, b) => a.from - b.from);
 
+  // Two people's names never touch: "Mark" + "O'Meara" is one name.
+  const merged: Mention[] = [];
+  for (const m of ms) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.type === 'person' && m.type === 'person' && prev.to === m.from && doc.sentOf[m.from] === doc.sentOf[prev.from]
+      && !/\n/.test(doc.text.slice(doc.toks[prev.to - 1].end, doc.toks[m.from].start))) prev.to = m.to;
+    else merged.push(m);
+  }
+  ms = merged;
+
   // Names only: titles and nationality adjectives in front of a person go; a trailing
   // possessive goes; a mention made only of such words is no name.
   const kept: Mention[] = [];
@@ -80,6 +91,7 @@ export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
     if (m.type === 'person') {
       while (m.from < m.to && (isTitle(doc, m.from) || isDemonym(doc, m.from) || doc.norm[m.from] === '.')) m.from++;
     }
+    while (m.from < m.to && /^[\d.,:;-]+$/.test(doc.norm[m.from])) m.from++;
     while (m.to > m.from && (doc.lower[m.to - 1] === "'s" || doc.lower[m.to - 1] === "'" || /^[-,.:;]$/.test(doc.norm[m.to - 1]))) m.to--;
     if (m.to <= m.from) continue;
     let allDemonym = true;
@@ -95,6 +107,9 @@ export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
   const byNorm = (m: Mention) => doc.text.slice(doc.toks[m.from].start, doc.toks[m.to - 1].end);
   for (const m of ms) {
     if (m.type !== 'person' || m.to - m.from < 2) continue;
+    let clean = true;
+    for (let k = m.from; k < m.to; k++) if (!NAME_WORD.test(doc.norm[k]) || isDemonym(doc, k) || isTitle(doc, k)) clean = false;
+    if (!clean) continue;
     const name = byNorm(m);
     const last = doc.norm[m.to - 1];
     if (/^\p{Lu}\p{L}+/u.test(last) && !full.has(last)) full.set(last, name);

@@ -64,8 +64,9 @@ export function sentences(text: string): SentenceSpan[] {
     while ((m = END_RE.exec(text)) && m.index < p.end) {
       const end = m.index + m[0].length;
       if (m[0][0] === '.' && m[0].length === 1) {
-        const wordStart = text.lastIndexOf(' ', m.index) + 1;
-        const word = text.slice(Math.max(wordStart, s), m.index + 1);
+        let wordStart = m.index;
+        while (wordStart > s && !/\s/.test(text[wordStart - 1])) wordStart--;
+        const word = text.slice(wordStart, m.index + 1);
         if (isAbbreviation(word) && !endsSentenceAnyway(text, end)) continue;
       }
       const next = text.slice(end, end + 3).trimStart();
