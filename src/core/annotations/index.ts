@@ -6,3 +6,4 @@ export * from './create';
 export * from './merge';
 export * from './refresh';
 export { compareAnnotations, sortAnnotations } from './order';
+export * from './lexicon';
