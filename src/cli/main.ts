@@ -2,9 +2,12 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from './command';
 import { analyzeCommand } from './commands/analyze';
+import { annotateCommand } from './commands/annotate';
+import { annotationsCommand } from './commands/annotations';
+import { checkCommand } from './commands/check';
 import { stats } from './commands/stats';
 
-const commands: CliCommand[] = [analyzeCommand, stats];
+const commands: CliCommand[] = [analyzeCommand, stats, annotateCommand, annotationsCommand, checkCommand];
 
 function help(): string {
   return ['usage: news-lens <command> [options]', '', ...commands.map((c) => `  ${c.usage.padEnd(70)} ${c.summary}`)].join('\n');
