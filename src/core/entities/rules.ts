@@ -39,6 +39,21 @@ function demonymWords(): Set<string> {
   return (demonymParts ??= new Set(DEMONYMS.toLowerCase().split('|')));
 }
 
+const EDGE_WORDS = new Set(['of', 'and', 'the', 'in', 'on', 'at', 'for', 'to', 'a', 'an', '&', 'with', 'from', 'by', 'are', 'is', 'amid']);
+const NAME_KINDS = KIND_BIT.country | KIND_BIT.city | KIND_BIT.state | KIND_BIT.region | KIND_BIT.org | KIND_BIT.news;
+
+/** Tokens [from, to) are exactly one gazetteer name (a leading "The" aside). */
+function known(doc: NerDoc, from: number, to: number): boolean {
+  return knownExact(doc, from, to) || (doc.lower[from] === 'the' && to - from > 1 && knownExact(doc, from + 1, to));
+}
+function knownExact(doc: NerDoc, from: number, to: number): boolean {
+  if (!(doc.gzBits[from] & NAME_KINDS) || doc.gzPos[from] === 2) return false;
+  if (doc.gzPos[from] === 3) return to === from + 1;
+  let k = from + 1;
+  while (k < doc.toks.length && doc.gzPos[k] === 2) k++;
+  return k === to;
+}
+
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'.-]*$/u;
 const MONTH = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$/;
 
@@ -101,6 +116,36 @@ export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
     kept.push(m);
   }
   ms = kept;
+
+  // Headlines (ALL-CAPS or Title-Case) capitalise ordinary words: at the edges of a mention
+  // such a word stays only if the article also capitalises it mid-sentence or a gazetteer names it.
+  ms = ms.filter((m) => {
+    const s = doc.sents[doc.sentOf[m.from]];
+    if (!s.title) return true;
+    const weak = (k: number) =>
+      EDGE_WORDS.has(doc.lower[k]) ||
+      (doc.lexicon.has(doc.lower[k]) && !doc.docCapMid.has(doc.lower[k]) && !(doc.gzBits[k] & NAME_KINDS));
+    while (m.from < m.to && weak(m.from)) m.from++;
+    while (m.to > m.from && weak(m.to - 1)) m.to--;
+    if (m.to <= m.from) return false;
+    for (let k = m.from; k < m.to; k++) if (!isDemonym(doc, k)) return true;
+    return false;
+  });
+
+  // Two known names joined by "and" are two names ("The New York Times and Al Jazeera").
+  const split: Mention[] = [];
+  for (const m of ms) {
+    let done = false;
+    for (let k = m.from + 1; k < m.to - 1 && !done; k++) {
+      if (doc.lower[k] !== 'and' && doc.lower[k] !== '&' && doc.norm[k] !== ',') continue;
+      if (known(doc, m.from, k) && known(doc, k + 1, m.to)) {
+        split.push({ from: m.from, to: k, type: m.type }, { from: k + 1, to: m.to, type: m.type });
+        done = true;
+      }
+    }
+    if (!done) split.push(m);
+  }
+  ms = split;
 
   // Short forms: a surname (or the family name of a three-part name) once the full name is known.
   const full = new Map<string, string>();
