@@ -5,9 +5,11 @@ import { analyzeCommand } from './commands/analyze';
 import { annotateCommand } from './commands/annotate';
 import { annotationsCommand } from './commands/annotations';
 import { checkCommand } from './commands/check';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { stats } from './commands/stats';
 
-const commands: CliCommand[] = [analyzeCommand, stats, annotateCommand, annotationsCommand, checkCommand];
+const commands: CliCommand[] = [analyzeCommand, stats, annotateCommand, annotationsCommand, checkCommand, exportCommand, importCommand];
 
 function help(): string {
   return ['usage: news-lens <command> [options]', '', ...commands.map((c) => `  ${c.usage.padEnd(70)} ${c.summary}`)].join('\n');

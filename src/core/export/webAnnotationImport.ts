@@ -23,16 +23,20 @@ import { ANNO_CONTEXT, idFromIri, NL, WEB_ANNOTATION_EXTENSION_VERSION } from '.
 export interface ImportOptions {
   /** The base the export used for article URLs, to find paths of documents the collection does not list. */
   baseUrl?: string;
-  /** The current text and hash of an article, for annotations from other tools (which carry
-   * neither the document hash nor always both selectors). */
-  article?: (path: string) => { text: string; sha256: string } | undefined;
+  /** The current text and hash of an article (by its path relative to the exported folder), for
+   * annotations from other tools, which carry neither the document hash nor always both selectors. */
+  article?: (location: string) => { text: string; sha256: string } | undefined;
 }
 
 export type ImportResult =
-  | { ok: true; sidecars: Sidecar[]; warnings: string[] }
+  /** `locations[i]`: where sidecars[i]'s article sits relative to the exported folder (its target
+   * source as a path), which is where its sidecar goes; `document.path` may be relative to
+   * another root (the workspace). */
+  | { ok: true; sidecars: Sidecar[]; locations: string[]; warnings: string[] }
   | { ok: false; error: string };
 
 interface DocInfo {
+  location: string;
   path: string;
   sha256?: string;
   status: ArticleStatus;
@@ -62,6 +66,7 @@ export function importWebAnnotations(text: string, options: ImportOptions = {}):
   for (const d of Array.isArray(data?.[NL.documents]) ? data[NL.documents] : []) {
     if (typeof d?.source !== 'string' || typeof d?.path !== 'string') continue;
     const info: DocInfo = {
+      location: pathFromUrl(d.source, options.baseUrl) ?? d.path,
       path: d.path,
       ...(typeof d.sha256 === 'string' ? { sha256: d.sha256 } : {}),
       status: ARTICLE_STATUSES.includes(d.status) ? d.status : 'unreviewed',
@@ -95,11 +100,11 @@ export function importWebAnnotations(text: string, options: ImportOptions = {}):
         warnings.push(`item ${i}: target ${source} is not an article of this folder; skipped`);
         continue;
       }
-      doc = { path, status: 'unreviewed', annotations: [] };
+      doc = { location: path, path, status: 'unreviewed', annotations: [] };
       bySource.set(source, doc);
       docs.push(doc);
     }
-    const annotation = toAnnotation(item, doc.path, options, fallbackTime);
+    const annotation = toAnnotation(item, doc.location, options, fallbackTime);
     if (typeof annotation === 'string') {
       warnings.push(`item ${i} (${item.id ?? 'no id'}): ${annotation}; skipped`);
       continue;
@@ -125,8 +130,9 @@ export function importWebAnnotations(text: string, options: ImportOptions = {}):
   }
 
   const sidecars: Sidecar[] = [];
+  const locations: string[] = [];
   for (const doc of docs) {
-    const sha256 = doc.sha256 ?? options.article?.(doc.path)?.sha256;
+    const sha256 = doc.sha256 ?? options.article?.(doc.location)?.sha256;
     if (!sha256) {
       warnings.push(`${doc.path}: the article is not found, so its annotations cannot be tied to its text; skipped`);
       continue;
@@ -136,11 +142,12 @@ export function importWebAnnotations(text: string, options: ImportOptions = {}):
     const check = parseSidecar(serializeSidecar(sidecar), `${doc.path} (imported)`);
     if (!check.ok) return { ok: false, error: formatSidecarError(check.error) };
     sidecars.push(check.sidecar);
+    locations.push(doc.location);
   }
-  return { ok: true, sidecars, warnings };
+  return { ok: true, sidecars, locations, warnings };
 }
 
-function toAnnotation(item: Json, path: string, options: ImportOptions, fallbackTime?: string): Annotation | string {
+function toAnnotation(item: Json, location: string, options: ImportOptions, fallbackTime?: string): Annotation | string {
   const own = item[NL.kind] !== undefined;
   const body = bodies(item);
   const withPurpose = (p: string) => body.filter((b) => typeof b === 'object' && (b.purpose === p || (Array.isArray(b.purpose) && b.purpose.includes(p))));
@@ -154,7 +161,7 @@ function toAnnotation(item: Json, path: string, options: ImportOptions, fallback
         : 'note';
   if (!ANNOTATION_KINDS.includes(kind)) return `unknown kind ${JSON.stringify(kind)}`;
 
-  const target = targetOf(item, path, options);
+  const target = targetOf(item, location, options);
   if (typeof target === 'string') return target;
 
   const comments = body.filter((b) => typeof b === 'string' || ((b.type === 'TextualBody' || b.value !== undefined) && (!b.purpose || ['commenting', 'describing', 'replying', 'editing', 'questioning'].includes(b.purpose))));
@@ -192,12 +199,12 @@ function toAnnotation(item: Json, path: string, options: ImportOptions, fallback
   return a;
 }
 
-function targetOf(item: Json, path: string, options: ImportOptions): AnnotationTarget | string {
+function targetOf(item: Json, location: string, options: ImportOptions): AnnotationTarget | string {
   const target = targetObject(item);
   const selectors = flatSelectors(target?.selector);
   const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
   const position = selectors.find((s) => s.type === 'TextPositionSelector');
-  const text = options.article?.(path)?.text;
+  const text = options.article?.(location)?.text;
   if (position && Number.isInteger(position.start) && Number.isInteger(position.end) && position.start >= 0 && position.end >= position.start) {
     if (quote && typeof quote.exact === 'string') {
       return { start: position.start, end: position.end, exact: quote.exact, prefix: tail(quote.prefix), suffix: head(quote.suffix) };
