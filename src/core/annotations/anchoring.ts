@@ -42,7 +42,9 @@ function contextScore(text: string, start: number, end: number, t: AnnotationTar
 }
 
 function anchored(a: Annotation, start: number, end: number, score: number): AnchoredAnnotation {
-  return { annotation: a, state: start === a.target.start && end === a.target.end ? 'anchored' : 'moved', start, end, score };
+  // 'anchored' only when nothing changed: same place, same quote. Anything else is worth a look.
+  const same = score === 1 && start === a.target.start && end === a.target.end;
+  return { annotation: a, state: same ? 'anchored' : 'moved', start, end, score };
 }
 
 function orphan(a: Annotation, score = 0): AnchoredAnnotation {

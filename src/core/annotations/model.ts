@@ -77,6 +77,10 @@ export interface Sidecar {
   annotations: Annotation[];
 }
 
+/**
+ * anchored: the stored quote is at the stored position. moved: found elsewhere, or found only
+ * approximately (score < 1). orphaned: not found; the annotation keeps its stored target.
+ */
 export type AnchorState = 'anchored' | 'moved' | 'orphaned';
 
 export interface AnchoredAnnotation {
