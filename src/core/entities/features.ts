@@ -154,7 +154,7 @@ export function prepareDoc(ctx: TextContext, lexicon: WordSet): NerDoc {
     const last = norm[s.to - 1];
     // Title Case: nearly every content word capitalised, and ordinary words among them (a line
     // of names is no headline).
-    s.title = !s.caps && words >= 3 && content >= 3 && capContent >= 0.75 * content && capCommon >= 2
+    s.title = !s.caps && words >= 3 && content >= 3 && content - capContent <= (content >= 8 ? 1 : 0) && capCommon >= 2
       && capCommon >= 0.5 * capContent && !/[!,;:]$/.test(last);
   }
 
