@@ -96,10 +96,11 @@ export async function readSidecarAsync(path: string): Promise<ReadSidecarResult>
 /**
  * Writes `sidecar` atomically, unless the file on disk exists and does not load
  * (SidecarWriteRefused). Skips the write when the bytes would not change.
+ * `replaceDamaged` is only for an explicit user request (e.g. "resolve this conflict").
  */
-export async function writeSidecar(path: string, sidecar: Sidecar): Promise<void> {
+export async function writeSidecar(path: string, sidecar: Sidecar, opts: { replaceDamaged?: boolean } = {}): Promise<void> {
   const current = await readSidecarAsync(path);
-  if (current.kind === 'invalid') throw new SidecarWriteRefused(current.error);
+  if (current.kind === 'invalid' && !opts.replaceDamaged) throw new SidecarWriteRefused(current.error);
   const text = serializeSidecar(sidecar);
   if (current.kind === 'ok' && current.text === text) return;
   await writeFileAtomic(path, text, { encoding: 'utf8', fsync: true });

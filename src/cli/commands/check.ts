@@ -1,11 +1,11 @@
 // `news-lens check`: validates every sidecar (and the workspace lexicon) under folders, reports
 // orphaned annotations, and fails when any file does not load — for CI and pre-commit hooks.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
-import { anchorAll, articlePathFor, formatSidecarError, SIDECAR_SUFFIX } from '../../core/annotations';
+import { anchorAll, articlePathFor, describeMerge, formatSidecarError, resolveConflictedSidecar, SIDECAR_SUFFIX } from '../../core/annotations';
 import { readLexicon } from '../../node/lexiconFile';
 import { readArticle } from '../../node/readArticle';
-import { readSidecar } from '../../node/sidecarFiles';
+import { readSidecar, writeSidecar } from '../../node/sidecarFiles';
 import type { CliCommand } from '../command';
 
 interface SidecarReport {
@@ -20,10 +20,10 @@ interface SidecarReport {
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: 'check <folder...> [--format json|text]',
+  usage: 'check <folder...> [--format json|text] [--resolve-conflicts]',
   summary: 'validate every annotation sidecar and the lexicon; report orphans; exit 1 if any is invalid',
-  options: { format: { type: 'string', default: 'text' } },
-  run({ positionals, values, out }) {
+  options: { format: { type: 'string', default: 'text' }, 'resolve-conflicts': { type: 'boolean' } },
+  async run({ positionals, values, out }) {
     if (!positionals.length) throw new Error('check needs at least one folder');
     const reports: SidecarReport[] = [];
     const lexicons: { path: string; valid: boolean; error?: string }[] = [];
@@ -32,7 +32,13 @@ export const checkCommand: CliCommand = {
       const lex = readLexicon(folder);
       if (lex.kind !== 'missing') lexicons.push({ path: lex.path, valid: lex.kind === 'ok', error: lex.kind === 'invalid' ? formatSidecarError(lex.error) : undefined });
       const found = globSync([`**/*${SIDECAR_SUFFIX}`], { cwd: folder, absolute: true, dot: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] }).sort();
-      for (const path of found) reports.push(checkOne(path));
+      for (const path of found) {
+        if (values['resolve-conflicts']) {
+          const resolved = await resolveConflicts(path);
+          if (resolved) out(resolved);
+        }
+        reports.push(checkOne(path));
+      }
     }
     const invalid = reports.filter((r) => !r.valid).length + lexicons.filter((l) => !l.valid).length;
     const orphaned = reports.reduce((n, r) => n + r.orphaned.length, 0);
@@ -52,6 +58,17 @@ export const checkCommand: CliCommand = {
     return invalid ? 1 : 0;
   },
 };
+
+/** Rewrites a sidecar holding git conflict markers as the merge of its two sides, when both load. */
+async function resolveConflicts(path: string): Promise<string | undefined> {
+  const r = readSidecar(path);
+  if (r.kind !== 'invalid' || r.error.code !== 'conflict-markers') return undefined;
+  const resolved = resolveConflictedSidecar(readFileSync(path, 'utf8'), path);
+  if (!resolved.ok) return `not resolved: ${formatSidecarError(resolved.error)}`;
+  await writeSidecar(path, resolved.sidecar, { replaceDamaged: true });
+  const how = describeMerge(resolved.merge).replace('Merged changes made on disk: ', '').replace(/\.$/, '');
+  return `resolved: ${path}: kept both sides of the git conflict (${resolved.sidecar.annotations.length} annotations${how ? '; from the other side: ' + how : ''})`;
+}
 
 function checkOne(path: string): SidecarReport {
   const report: SidecarReport = { path, valid: true, annotations: 0, moved: 0, orphaned: [], warnings: [] };

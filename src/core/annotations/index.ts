@@ -7,3 +7,4 @@ export * from './merge';
 export * from './refresh';
 export { compareAnnotations, sortAnnotations } from './order';
 export * from './lexicon';
+export * from './conflicts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSidecar, serializeSidecar } from '../../../src/core/annotations/sidecar';
-import { TEXT } from './fixtures';
+import { TEXT, id, note, sampleSidecar } from './fixtures';
 
 const ROOT = resolve(__dirname, '../../..');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -15,6 +15,9 @@ function run(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+const hasGit = spawnSync('git', ['--version']).status === 0;
+if (!hasGit) console.warn('git is not installed: skipping the conflict-marker CLI test');
 
 let dir: string;
 beforeAll(() => {
@@ -132,5 +135,31 @@ describe('news-lens annotate / annotations / check', () => {
     expect(c.code).toBe(1);
     expect(c.out).toMatch(/invalid: .*lexicon\.json:1:\d+: rejected must be an array/);
     rmSync(join(dir, '.newslens', 'lexicon.json'));
+  });
+
+  it.skipIf(!hasGit)('check --resolve-conflicts rewrites a sidecar left with git conflict markers as the merge of both sides', () => {
+    writeFileSync(join(dir, 'd.txt'), TEXT);
+    const base = sampleSidecar();
+    const files = ['base', 'ours', 'theirs'].map((n) => join(dir, `${n}.tmp`));
+    writeFileSync(files[0], serializeSidecar(base));
+    writeFileSync(files[1], serializeSidecar({ ...base, annotations: [...base.annotations, note(12, 'Porto', 'ours')] }));
+    writeFileSync(files[2], serializeSidecar({ ...base, annotations: [...base.annotations, note(13, 'Porto', 'theirs')] }));
+    spawnSync('git', ['merge-file', files[1], files[0], files[2]]);
+    const conflicted = readFileSync(files[1], 'utf8');
+    for (const f of files) rmSync(f);
+    writeFileSync(join(dir, 'd.txt.annotations.json'), conflicted);
+
+    const c = run(['check', '.'], dir);
+    expect(c.code).toBe(1);
+    expect(c.out).toMatch(/d\.txt\.annotations\.json:\d+:1: the file contains git conflict markers/);
+    expect(readFileSync(join(dir, 'd.txt.annotations.json'), 'utf8')).toBe(conflicted);
+
+    const r = run(['check', '.', '--resolve-conflicts'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^resolved: .*d\.txt\.annotations\.json: kept both sides of the git conflict \(7 annotations; from the other side: 1 annotation added\)$/m);
+    const p = parseSidecar(readFileSync(join(dir, 'd.txt.annotations.json'), 'utf8'), 'd');
+    if (!p.ok) throw new Error(p.error.message);
+    expect(p.sidecar.annotations.map((a) => a.id)).toEqual(expect.arrayContaining([id(12), id(13)]));
+    rmSync(join(dir, 'd.txt.annotations.json'));
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addReply, updateAnnotation } from '../../../src/core/annotations/create';
+import { resolveConflictedSidecar } from '../../../src/core/annotations/conflicts';
 import { describeMerge, mergeSidecars } from '../../../src/core/annotations/merge';
 import type { Sidecar } from '../../../src/core/annotations/model';
 import { parseSidecar, serializeSidecar } from '../../../src/core/annotations/sidecar';
@@ -28,14 +29,14 @@ describe.skipIf(!hasGit)('sidecars merged by git (git merge-file, no conflict ma
   const dir = mkdtempSync(join(tmpdir(), 'newslens-merge-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  function gitMerge(base: Sidecar, ours: Sidecar, theirs: Sidecar): { text: string; conflicts: number } {
+  function gitMerge(base: Sidecar, ours: Sidecar, theirs: Sidecar, style: string[] = []): { text: string; conflicts: number } {
     const [b, o, t] = ['base', 'ours', 'theirs'].map((n) => join(dir, `${n}.json`));
     writeFileSync(b, serializeSidecar(base));
     writeFileSync(o, serializeSidecar(ours));
     writeFileSync(t, serializeSidecar(theirs));
     let conflicts = 0;
     try {
-      execFileSync('git', ['merge-file', o, b, t], { stdio: 'ignore' });
+      execFileSync('git', ['merge-file', ...style, o, b, t], { stdio: 'ignore' });
     } catch (e: any) {
       conflicts = e.status; // merge-file exits with the number of conflicts
     }
@@ -79,6 +80,23 @@ describe.skipIf(!hasGit)('sidecars merged by git (git merge-file, no conflict ma
     expect(r.error.code).toBe('conflict-markers');
     expect(merged.text.split('\n')[r.error.line! - 1]).toMatch(/^<<<<<<< /);
   });
+
+  for (const style of [[], ['--diff3']]) {
+    it(`conflict markers${style.length ? ' (diff3)' : ''} resolved on request: both sides kept, newest edit wins`, () => {
+      const base = sampleSidecar();
+      const ours = withAnnotations(base, (l) => [...l.map((a) => (a.id === id(5) ? updateAnnotation(a, { body: 'ours' }, LATER) : a)), note(12, 'Porto', 'ours')]);
+      const theirs = withAnnotations(base, (l) => [...l.map((a) => (a.id === id(5) ? updateAnnotation(a, { body: 'theirs' }, LATEST) : a)), note(13, 'Porto', 'theirs')]);
+      const merged = gitMerge(base, ours, theirs, style);
+      expect(merged.conflicts).toBeGreaterThan(0);
+      const r = resolveConflictedSidecar(merged.text, 'merged.json');
+      if (!r.ok) throw new Error(r.error.message);
+      const ids = r.sidecar.annotations.map((a) => a.id);
+      expect(ids).toEqual(expect.arrayContaining([id(12), id(13), ...base.annotations.map((a) => a.id)]));
+      expect(ids).toHaveLength(base.annotations.length + 2);
+      expect(r.sidecar.annotations.find((a) => a.id === id(5))!.body).toBe('theirs');
+      expect(r.merge.summary.added).toEqual([id(13)]);
+    });
+  }
 });
 
 describe('mergeSidecars(local, disk)', () => {
