@@ -22,12 +22,21 @@ export function splitConflict(text: string): { ours: string; theirs: string; bas
   let state: 'common' | 'ours' | 'base' | 'theirs' = 'common';
   for (const line of lines) {
     const bare = line.replace(/\r?\n$/, '');
-    if (state === 'common' && OURS.test(bare)) state = 'ours';
-    else if (state === 'ours' && BASE.test(bare)) (state = 'base'), (sawBase = true);
-    else if ((state === 'ours' || state === 'base') && SEP.test(bare)) state = 'theirs';
-    else if (state === 'theirs' && THEIRS.test(bare)) (state = 'common'), (sawMarker = true);
-    else if (state === 'common') (ours += line), (theirs += line), (base += line);
-    else if (state === 'ours') ours += line;
+    if (state === 'common' && OURS.test(bare)) {
+      state = 'ours';
+    } else if (state === 'ours' && BASE.test(bare)) {
+      state = 'base';
+      sawBase = true;
+    } else if ((state === 'ours' || state === 'base') && SEP.test(bare)) {
+      state = 'theirs';
+    } else if (state === 'theirs' && THEIRS.test(bare)) {
+      state = 'common';
+      sawMarker = true;
+    } else if (state === 'common') {
+      ours += line;
+      theirs += line;
+      base += line;
+    } else if (state === 'ours') ours += line;
     else if (state === 'base') base += line;
     else theirs += line;
   }
