@@ -54,7 +54,18 @@ function knownExact(doc: NerDoc, from: number, to: number): boolean {
   return k === to;
 }
 
+const COMPANY_END = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|GmbH|Group|Bank|Holdings)\.?$/;
+const STREET_END = /^(?:Street|St\.?|Square|Avenue|Ave\.?|Road|Park|Palace|House|Hall|Hotel|Airport|Stadium|Bridge)$/;
+const FIRST_UPPER = /^\p{Lu}/u;
+const PLACE_KIND = /^(?:city|cities|town|towns|village|villages|island|islands|region|province|provinces|district|state|port|capital|county|republic|kingdom|suburb|neighbourhood|neighborhood|municipality|oblast)$/;
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'.-]*$/u;
+/** "Jan", "Sept", "Dec." anywhere; "March", "May" only before a day number ("May 1"). */
+function isMonth(doc: NerDoc, i: number): boolean {
+  const w = doc.norm[i];
+  if (/^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/.test(w)) return true;
+  return MONTH.test(w) && i + 1 < doc.toks.length && /^\d{1,2}(?:st|nd|rd|th)?$/.test(doc.norm[i + 1]);
+}
+
 const MONTH = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$/;
 
 export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
@@ -106,9 +117,12 @@ export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
     if (m.type === 'person') {
       while (m.from < m.to && (isTitle(doc, m.from) || isDemonym(doc, m.from) || doc.norm[m.from] === '.')) m.from++;
     }
-    while (m.from < m.to && /^[\d.,:;-]+$/.test(doc.norm[m.from])) m.from++;
-    while (m.to > m.from && (doc.lower[m.to - 1] === "'s" || doc.lower[m.to - 1] === "'" || /^[-,.:;]$/.test(doc.norm[m.to - 1]))) m.to--;
+    while (m.from < m.to && (/^[\d.,:;-]+$/.test(doc.norm[m.from]) || isMonth(doc, m.from))) m.from++;
+    while (m.to > m.from && (doc.lower[m.to - 1] === "'s" || doc.lower[m.to - 1] === "'" || /^[-,.:;]$/.test(doc.norm[m.to - 1]) || isMonth(doc, m.to - 1))) m.to--;
     if (m.to <= m.from) continue;
+    let roman = true;
+    for (let k = m.from; k < m.to; k++) if (!/^[IVX]+$/.test(doc.norm[k])) roman = false;
+    if (roman) continue;
     let allDemonym = true;
     for (let k = m.from; k < m.to; k++) if (!isDemonym(doc, k)) allDemonym = false;
     if (allDemonym) continue;
@@ -132,20 +146,69 @@ export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
     return false;
   });
 
+  // The agency's sign-off on a line of its own.
+  for (const s of doc.sents) {
+    if (s.to - s.from === 1 && /^Reuters?$/.test(doc.norm[s.from])) {
+      ms = ms.filter((m) => m.from !== s.from);
+      ms.push({ from: s.from, to: s.to, type: 'organization' });
+    }
+  }
+  ms.sort((a, b) => a.from - b.from);
+
   // Two known names joined by "and" are two names ("The New York Times and Al Jazeera").
   const split: Mention[] = [];
   for (const m of ms) {
     let done = false;
     for (let k = m.from + 1; k < m.to - 1 && !done; k++) {
-      if (doc.lower[k] !== 'and' && doc.lower[k] !== '&' && doc.norm[k] !== ',') continue;
-      if (known(doc, m.from, k) && known(doc, k + 1, m.to)) {
-        split.push({ from: m.from, to: k, type: m.type }, { from: k + 1, to: m.to, type: m.type });
+      const w = doc.lower[k];
+      if (w !== 'and' && w !== '&' && w !== ',' && w !== 'in') continue;
+      const leftKnown = known(doc, m.from, k);
+      const rightKnown = known(doc, k + 1, m.to);
+      const complete = leftKnown || COMPANY_END.test(doc.norm[k - 1]) || (w === 'in' && STREET_END.test(doc.norm[k - 1]));
+      let cut = false;
+      if (w === 'in') cut = complete && FIRST_UPPER.test(doc.norm[k + 1]);
+      else if (m.type === 'person') cut = w !== '&';
+      else if (w === ',') cut = leftKnown && rightKnown;
+      else {
+        const single = (i: number) => NAME_WORD.test(doc.norm[i]) && !doc.lexicon.has(doc.lower[i]);
+        cut = (leftKnown && rightKnown) || (w === 'and' && complete && FIRST_UPPER.test(doc.norm[k + 1]))
+          || (w === 'and' && k - m.from === 1 && m.to - k === 2 && single(m.from) && single(k + 1));
+      }
+      if (cut) {
+        const right: Mention = { from: k + 1, to: m.to, type: m.type };
+        if (w === 'in' && rightKnown) right.type = 'place';
+        split.push({ from: m.from, to: k, type: m.type }, right);
         done = true;
       }
     }
     if (!done) split.push(m);
   }
   ms = split;
+
+  // "the city of X", "the islands of X and Y": places.
+  for (let q = 0; q < ms.length; q++) {
+    const m = ms[q];
+    if (m.from < 2 || doc.lower[m.from - 1] !== 'of' || !PLACE_KIND.test(doc.lower[m.from - 2])) continue;
+    m.type = 'place';
+    const next = ms[q + 1];
+    if (next && next.from === m.to + 1 && (doc.lower[m.to] === 'and' || doc.norm[m.to] === ',')) next.type = 'place';
+  }
+
+  // One name, one kind within an article: the majority reading wins.
+  const votes = new Map<string, Map<EntityType, number>>();
+  const keyOf = (m: Mention) => doc.lower.slice(m.from, m.to).join(' ');
+  for (const m of ms) {
+    const v = votes.get(keyOf(m)) ?? new Map<EntityType, number>();
+    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+    votes.set(keyOf(m), v);
+  }
+  for (const m of ms) {
+    const v = votes.get(keyOf(m))!;
+    if (v.size < 2) continue;
+    let best = m.type;
+    for (const [t, c] of v) if (c > v.get(best)!) best = t;
+    m.type = best;
+  }
 
   // Short forms: a surname (or the family name of a three-part name) once the full name is known.
   const full = new Map<string, string>();
@@ -177,7 +240,7 @@ export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
       if (!f) continue;
       const s = doc.sents[doc.sentOf[i]];
       if (s.caps) continue;
-      if (i + 1 < s.to && /^\p{Lu}/u.test(doc.norm[i + 1]) && !covered[i + 1]) continue; // part of a longer name
+      if (!s.title && i + 1 < s.to && /^\p{Lu}/u.test(doc.norm[i + 1]) && !covered[i + 1]) continue; // part of a longer name
       ms.push({ from: i, to: i + 1, type: 'person', canonical: f });
     }
     ms.sort((a, b) => a.from - b.from);
