@@ -112,7 +112,8 @@ export interface SidecarError {
   message: string;
   /** What to do about it. */
   hint: string;
-  code: 'io' | 'empty' | 'too-large' | 'syntax' | 'conflict-markers' | 'version' | 'schema';
+  /** Machine-readable kind; always set by the loaders here. */
+  code?: 'io' | 'empty' | 'too-large' | 'syntax' | 'conflict-markers' | 'version' | 'schema';
 }
 
 /** Something the loader fixed in memory and the user should hear about (e.g. a git merge left two copies). */
