@@ -1,26 +1,40 @@
-// Activation: wires each feature to VS Code. Kept small so activation stays fast; features
-// load their heavy parts (the tagger's model, the corpus index) lazily.
+// Activation: builds the shared services, then lets each feature register itself. Kept small so
+// activation stays fast; heavy parts (the tagger's model, the corpus index) load lazily.
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
 import { openSamples } from './samples';
+import { AnalysisStore } from './services/analysisStore';
+import type { CorpusService, Services, SidecarStore } from './services/contracts';
 import { showStatistics } from './statistics';
 
+/** Returned from `activate`: what the integration tests (and other extensions) can read. */
 export interface NewsLensApi {
   /** Commands the extension registered, for the test that every contributed command has a handler. */
   registeredCommands: string[];
+  services: Services;
+  /** Each feature adds its own test hooks here under its name. */
+  [feature: string]: unknown;
 }
 
 export function activate(context: vscode.ExtensionContext): NewsLensApi {
   const registeredCommands: string[] = [];
-  const register = (id: CommandId, handler: (...args: any[]) => unknown) => {
+  const register = (id: string, handler: (...args: any[]) => unknown) => {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
     registeredCommands.push(id);
   };
 
+  const analyses = new AnalysisStore();
+  context.subscriptions.push(analyses);
+  // Filled in below by the features that own them (corpus: editor feature; sidecars: annotations).
+  const services: Services = { context, analyses, corpus: undefined as unknown as CorpusService, sidecars: undefined as unknown as SidecarStore, register };
+  const api: NewsLensApi = { registeredCommands, services };
+
   register(CommandId.ShowStatistics, showStatistics);
   register(CommandId.OpenSamples, () => openSamples(context));
 
-  return { registeredCommands };
+  // Features: one line each. Each returns its test hooks.
+
+  return api;
 }
 
 export function deactivate(): void {}
