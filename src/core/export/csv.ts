@@ -115,14 +115,19 @@ export function exportClaimsCsv(input: ExportInput, options: CsvOptions = {}): s
 }
 
 function toCsv(columns: readonly string[], rows: Record<string, Cell>[], options: CsvOptions): string {
-  return stringify(rows, {
-    header: true,
-    columns: [...columns],
-    bom: options.bom ?? false,
-    record_delimiter: 'windows',
-    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR;
-    // RFC 4180 readers and spreadsheets would split the record there.
-    quoted_match: /[\r\n]/,
-    escape_formulas: options.escapeFormulas ?? true,
-  });
+  // Rows go in as arrays: csv-stringify resolves object keys as paths per cell, which costs more
+  // than the rest of the export on a large corpus.
+  return stringify(
+    rows.map((r) => columns.map((c) => r[c])),
+    {
+      header: true,
+      columns: [...columns],
+      bom: options.bom ?? false,
+      record_delimiter: 'windows',
+      // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR;
+      // RFC 4180 readers and spreadsheets would split the record there.
+      quoted_match: /[\r\n]/,
+      escape_formulas: options.escapeFormulas ?? true,
+    },
+  );
 }

@@ -6,12 +6,12 @@ import { formatNumber } from './format';
 import { escapeXml } from './htmlEscape';
 import type { ChartPoint } from './markdownReport';
 
-const WIDTH = 560;
+const WIDTH = 720;
 const ROW = 20;
-const LABEL_W = 200;
-const VALUE_W = 110;
+const LABEL_W = 250;
+const VALUE_W = 150;
 const PAD = 6;
-const MAX_LABEL = 30;
+const MAX_LABEL = 34;
 // Distinct figures get distinct colours; agreeing statements share one.
 const PALETTE = ['#2f6fba', '#c0392b', '#2e8b57', '#b8860b', '#7d3c98', '#117a8b', '#a0522d', '#5d6d7e'];
 

@@ -16,7 +16,7 @@ const CSS = `
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); max-width: 72rem; margin: 2rem auto; padding: 0 1.5rem; }
 h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { border-bottom: 1px solid var(--line); padding-bottom: .2rem; margin-top: 2.5rem; }
 h3 { margin-top: 2rem; word-break: break-all; } h4 { margin: 1.2rem 0 .4rem; color: var(--muted); text-transform: uppercase; font-size: .8rem; letter-spacing: .05em; }
-table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; width: 100%; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; text-align: left; }
 th { background: var(--head); } td:empty::after { content: "—"; color: var(--muted); }
 .chart { display: block; max-width: 100%; height: auto; margin: .5rem 0; fill: currentColor; }
