@@ -318,7 +318,9 @@ function flatSelectors(s: any): Json[] {
 function creatorName(c: any): string {
   const first = Array.isArray(c) ? c[0] : c;
   if (typeof first === 'string') return first;
-  return (typeof first?.name === 'string' && first.name) || (typeof first?.nickname === 'string' && first.nickname) || 'unknown';
+  // A name, even empty, is what News Lens wrote; other tools may give only a nickname.
+  if (typeof first?.name === 'string') return first.name;
+  return typeof first?.nickname === 'string' ? first.nickname : 'unknown';
 }
 
 function stringOr(value: unknown, fallback: string | undefined): string | undefined {
