@@ -141,7 +141,33 @@ export const DEMONYMS =
   'Iraqis|Syrians|Afghans|Koreans|North Koreans|South Koreans|Japanese|Britons|Brits|Poles|Turks|Kurds|Arabs|Muslims|Christians|' +
   'Jews|Democrats|Republicans|Democrat|Republican|Democratic|Conservative|Liberal|Labour|Communist|Socialist';
 
-export type GazKind = 'country' | 'city' | 'state' | 'region' | 'org' | 'news' | 'title' | 'demonym';
+// Common given names across the languages of world news.
+export const FIRST_NAMES =
+  'Aaron|Abdul|Abdullah|Abel|Abraham|Adam|Adrian|Ahmad|Ahmed|Aisha|Alan|Albert|Alberto|Aleksandr|Aleksei|Alessandro|Alex|' +
+  'Alexander|Alexandra|Alexei|Alexis|Alfred|Ali|Alice|Alicia|Alina|Alison|Allan|Amanda|Amir|Amy|Ana|Anastasia|Anatoly|Andrea|' +
+  'Andreas|Andrei|Andrej|Andres|Andrew|Andriy|Andrij|Andrzej|Angela|Angelo|Anita|Ann|Anna|Anne|Anthony|Antoine|Anton|Antonio|Antony|' +
+  'Arnold|Arthur|Ashley|Barbara|Barry|Ben|Benjamin|Bernard|Bernd|Betty|Bill|Bob|Boris|Brandon|Brian|Bruce|Bruno|Carl|Carla|' +
+  'Carlos|Carmen|Carol|Caroline|Catherine|Charles|Charlie|Chen|Chris|Christian|Christina|Christine|Christopher|Claire|Claudia|' +
+  'Claudio|Colin|Craig|Cristina|Daniel|Daniela|Danielle|Dario|David|Dean|Deborah|Denis|Dennis|Diana|Diego|Dmitri|Dmitry|' +
+  'Dmytro|Donald|Doug|Douglas|Edward|Elena|Elizabeth|Ellen|Emily|Emma|Emmanuel|Enrique|Eric|Erik|Ernesto|Eva|Evgeny|Fabio|' +
+  'Farid|Fatima|Felipe|Fernando|Francesco|Francis|Francisco|Frank|Franz|Fred|Frederick|Gabriel|Gary|Georg|George|Georgy|' +
+  'Gerald|Gerhard|Giorgio|Giovanni|Giuseppe|Gordon|Grace|Graham|Gregory|Guillermo|Gustavo|Hans|Harold|Harry|Hassan|Heinz|' +
+  'Helen|Helmut|Henry|Hiroshi|Hugo|Hussein|Ian|Ibrahim|Igor|Ilya|Ivan|Jack|Jacob|Jacques|James|Jan|Jane|Janet|Jason|Javier|' +
+  'Jean|Jeff|Jeffrey|Jennifer|Jens|Jeremy|Jerry|Jessica|Jim|Jimmy|Joan|Joe|Johan|Johann|Johannes|John|Jonathan|Jorge|Jose|' +
+  'Joseph|Juan|Judith|Julia|Julian|Julie|Jurgen|Justin|Kamala|Karen|Karim|Karl|Kate|Katherine|Kathleen|Keith|Kenneth|Kevin|' +
+  'Khalid|Kim|Klaus|Kurt|Larry|Laura|Lee|Leonid|Li|Linda|Lisa|Liu|Lucas|Luis|Luigi|Luis|Lynn|Manuel|Marc|Marco|Margaret|' +
+  'Maria|Marie|Mario|Mark|Martin|Mary|Matteo|Matthew|Maurice|Max|Maxim|Mehmet|Michael|Michel|Michelle|Miguel|Mikhail|Mohamed|' +
+  'Mohammad|Mohammed|Muhammad|Mustafa|Mykola|Nancy|Natalia|Nathan|Neil|Nicholas|Nick|Nicolas|Nikolai|Nikolay|Nina|Olaf|Oleg|' +
+  'Oleh|Oleksandr|Oleksiy|Olena|Olga|Omar|Oscar|Pablo|Pamela|Paolo|Patricia|Patrick|Paul|Pavel|Pedro|Peter|Petr|Petro|Philip|' +
+  'Philippe|Pierre|Pietro|Rachel|Rafael|Ralph|Ramon|Ramzan|Raul|Ray|Raymond|Rebecca|Richard|Rick|Robert|Roberto|Roger|Roman|' +
+  'Ronald|Rosa|Ruth|Ryan|Said|Salman|Sam|Samuel|Sandra|Sara|Sarah|Scott|Sean|Serge|Sergei|Sergey|Sergio|Serhiy|Shinzo|Simon|' +
+  'Sophie|Stefan|Stephen|Steve|Steven|Susan|Sven|Tamara|Tatiana|Tatyana|Teresa|Thomas|Tim|Timothy|Tom|Tony|Valentin|Valery|' +
+  'Vasily|Victor|Viktor|Vincent|Vitaly|Vladimir|Vladislav|Volodymyr|Walter|Wang|Wei|Werner|William|Wolfgang|Xavier|Yevgeny|' +
+  'Yuri|Yuriy|Yusuf|Zhang|Zoltan|Emmanuel|Narendra|Rahul|Sanjay|Amit|Raj|Vijay|Priya|Takeshi|Yuki|Kenji|Akira|Haruki|Yoon|' +
+  'Jae|Min|Joon|Hyun|Xi|Nelson|Jacinda|Rishi|Keir|Olaf|Giorgia|Ursula|Jens|Benjamin|Recep|Bashar|Kim|Mahmoud|Abdel|Tamim|Mikheil|' +
+  'Ilham|Nikol|Alexander|Emmerson|Cyril|Jair|Javier|Gustavo|Nicolas|Dilma|Evo|Justin|Pierre|Marine|Friedrich|Boris|Liz|Theresa';
+
+export type GazKind = 'country' | 'city' | 'state' | 'region' | 'org' | 'news' | 'title' | 'demonym' | 'first';
 
 const LISTS: [GazKind, string][] = [
   ['country', COUNTRIES],
@@ -152,6 +178,7 @@ const LISTS: [GazKind, string][] = [
   ['news', NEWS_ORGS],
   ['title', TITLES],
   ['demonym', DEMONYMS],
+  ['first', FIRST_NAMES],
 ];
 
 export const GAZ_KINDS: GazKind[] = LISTS.map(([k]) => k);

@@ -21,7 +21,7 @@ const TITLE_WORDS = new Set([
   'emperor', 'sheikh', 'sultan', 'emir', 'crown', 'pope', 'cardinal', 'archbishop', 'bishop', 'rev', 'rev.', 'reverend',
   'rabbi', 'imam', 'ayatollah', 'former', 'acting', 'interim', 'culture', 'attorney', 'supreme', 'leader', 'rear', 'coach',
   'presidential', 'regional', 'senior', 'top', 'secretary-general', 'vice-president', 'president-elect', 'ceo', 'executive',
-  'economy', 'trade', 'health', 'education', 'energy', 'agriculture', 'transport', 'labour', 'labor', 'justice', 'state',
+  'justices', 'senators', 'lawmaker', 'spokesperson', 'economy', 'trade', 'health', 'education', 'energy', 'agriculture', 'transport', 'labour', 'labor', 'justice', 'state',
 ]);
 
 function isTitle(doc: NerDoc, i: number): boolean {
@@ -58,6 +58,12 @@ const COMPANY_END = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|GmbH|Group|Bank|Ho
 const STREET_END = /^(?:Street|St\.?|Square|Avenue|Ave\.?|Road|Park|Palace|House|Hall|Hotel|Airport|Stadium|Bridge)$/;
 const FIRST_UPPER = /^\p{Lu}/u;
 const PLACE_KIND = /^(?:city|cities|town|towns|village|villages|island|islands|region|province|provinces|district|state|port|capital|county|republic|kingdom|suburb|neighbourhood|neighborhood|municipality|oblast)$/;
+const STRONG_TITLES = new Set([
+  'president', 'minister', 'premier', 'chancellor', 'governor', 'gov.', 'senator', 'sen.', 'rep.', 'gen.', 'lt.', 'col.',
+  'maj.', 'capt.', 'sgt.', 'adm.', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'ambassador', 'mayor', 'king', 'queen', 'prince',
+  'princess', 'sheikh', 'pope', 'justices', 'judge', 'spokesman', 'spokeswoman', 'spokesperson', 'secretary-general',
+  'senators', 'congressman', 'congresswoman', 'lawmaker', 'envoy', 'commissioner', 'chairman', 'chairwoman', 'ceo',
+]);
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'.-]*$/u;
 /** "Jan", "Sept", "Dec." anywhere; "March", "May" only before a day number ("May 1"). */
 function isMonth(doc: NerDoc, i: number): boolean {
@@ -110,6 +116,29 @@ export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
   }
   ms = merged;
 
+  // "Texas Gov. Greg Abbott", "Justices Sonia Sotomayor": a title inside a mention, followed by
+  // a name, makes that name a person; what stands before the title stays only as a known name.
+  const titled: Mention[] = [];
+  for (const m of ms) {
+    let done = false;
+    for (let k = m.from; k < m.to - 1 && !done; k++) {
+      if (!STRONG_TITLES.has(doc.lower[k])) continue;
+      let ok = true;
+      for (let j = k + 1; j < m.to; j++) if (!NAME_WORD.test(doc.norm[j]) || isTitle(doc, j)) ok = false;
+      if (!ok) continue;
+      let left = k;
+      while (left > m.from && (isTitle(doc, left - 1) || isDemonym(doc, left - 1))) left--;
+      if (left > m.from && known(doc, m.from, left)) {
+        const kind = doc.gzBits[m.from] & (KIND_BIT.org | KIND_BIT.news) ? 'organization' : 'place';
+        titled.push({ from: m.from, to: left, type: kind });
+      }
+      titled.push({ from: k + 1, to: m.to, type: 'person' });
+      done = true;
+    }
+    if (!done) titled.push(m);
+  }
+  ms = titled;
+
   // Names only: titles and nationality adjectives in front of a person go; a trailing
   // possessive goes; a mention made only of such words is no name.
   const kept: Mention[] = [];
@@ -145,6 +174,27 @@ export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
     for (let k = m.from; k < m.to; k++) if (!isDemonym(doc, k)) return true;
     return false;
   });
+
+  // Bylines: "By Jane Doe and John Roe" on a line of its own.
+  for (const s of doc.sents) {
+    if (doc.lower[s.from] !== 'by' || s.to - s.from < 3 || s.to - s.from > 12) continue;
+    const names: Mention[] = [];
+    let i = s.from + 1;
+    let ok = true;
+    while (i < s.to && ok) {
+      let j = i;
+      while (j < s.to && NAME_WORD.test(doc.norm[j]) && !isTitle(doc, j)) j++;
+      if (j - i < 2 || j - i > 4) ok = false;
+      else names.push({ from: i, to: j, type: 'person' });
+      i = j;
+      if (i < s.to && (doc.lower[i] === 'and' || doc.norm[i] === ',')) i++;
+      else if (i < s.to) ok = false;
+    }
+    const lineEnd = doc.text.indexOf('\n', doc.toks[s.to - 1].end);
+    const nextTok = s.to < n ? doc.toks[s.to].start : doc.text.length;
+    if (!ok || !names.length || (lineEnd >= 0 ? lineEnd : doc.text.length) > nextTok) continue;
+    ms = ms.filter((m) => m.to <= s.from || m.from >= s.to).concat(names);
+  }
 
   // The agency's sign-off on a line of its own.
   for (const s of doc.sents) {
@@ -210,6 +260,29 @@ export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
     m.type = best;
   }
 
+  // A name right after a title is a person, even where the tagger hesitated ("leader Lai Ching-te").
+  {
+    const covered = new Uint8Array(n);
+    for (const m of ms) for (let k = m.from; k < m.to; k++) covered[k] = 1;
+    let added = false;
+    for (let i = 0; i + 1 < n; i++) {
+      if (!(STRONG_TITLES.has(doc.lower[i]) || doc.lower[i] === 'leader') || covered[i + 1]) continue;
+      const s = doc.sents[doc.sentOf[i]];
+      if (s.caps || s.title) continue;
+      let j = i + 1;
+      let unknown = false;
+      while (j < s.to && j - i <= 3 && !covered[j] && NAME_WORD.test(doc.norm[j]) && !isTitle(doc, j) && !isDemonym(doc, j)
+        && !(doc.gzBits[j] & NAME_KINDS)) {
+        if (!doc.lexicon.has(doc.lower[j])) unknown = true;
+        j++;
+      }
+      if (j === i + 1 || j - i > 3 || !unknown || (j < s.to && FIRST_UPPER.test(doc.norm[j]))) continue;
+      ms.push({ from: i + 1, to: j, type: 'person' });
+      added = true;
+    }
+    if (added) ms.sort((a, b) => a.from - b.from);
+  }
+
   // Short forms: a surname (or the family name of a three-part name) once the full name is known.
   const full = new Map<string, string>();
   const byNorm = (m: Mention) => doc.text.slice(doc.toks[m.from].start, doc.toks[m.to - 1].end);
@@ -221,7 +294,9 @@ export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
     const name = byNorm(m);
     const last = doc.norm[m.to - 1];
     if (/^\p{Lu}\p{L}+/u.test(last) && !full.has(last)) full.set(last, name);
-    if (m.to - m.from >= 3 && /^\p{Lu}\p{L}+/u.test(doc.norm[m.from]) && !full.has(doc.norm[m.from])) full.set(doc.norm[m.from], name);
+    // Family name first: "Yoon Suk Yeol" → "Yoon", "Lai Ching-te" → "Lai".
+    const familyFirst = m.to - m.from >= 3 || (m.to - m.from === 2 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(last));
+    if (familyFirst && /^\p{Lu}\p{L}+/u.test(doc.norm[m.from]) && !full.has(doc.norm[m.from])) full.set(doc.norm[m.from], name);
   }
   if (full.size) {
     const covered = new Uint8Array(n);
