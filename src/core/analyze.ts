@@ -8,7 +8,7 @@ import { articleStats } from './text/stats';
 import type { AnalyzeOptions, ArticleAnalysis } from './types';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {
-  const ctx = makeContext(text);
+  const ctx = makeContext(text, options.hardWrapped);
   const entities = extractEntities(ctx);
   const date = options.date ?? articleDate(ctx);
   const claims = extractClaims(ctx, entities, date);

@@ -69,4 +69,7 @@ export interface ArticleAnalysis {
 export interface AnalyzeOptions {
   /** The article's date when known from outside the text (ISO yyyy-mm-dd). Never the machine clock. */
   date?: string;
+  /** Whether the article is hard-wrapped (lines broken inside sentences), when the text given is
+   * only part of it: the incremental analyzer re-analyses single paragraphs in the article's style. */
+  hardWrapped?: boolean;
 }

@@ -1,5 +1,5 @@
 // What every extractor needs from the raw text, computed once per analysis.
-import { paragraphs, sentences, type ParagraphSpan, type SentenceSpan } from './sentences';
+import { isHardWrapped, paragraphs, sentences, type ParagraphSpan, type SentenceSpan } from './sentences';
 import { tokenize, type Token } from './tokens';
 
 export interface TextContext {
@@ -9,6 +9,7 @@ export interface TextContext {
   paragraphs: ParagraphSpan[];
 }
 
-export function makeContext(text: string): TextContext {
-  return { text, tokens: tokenize(text), sentences: sentences(text), paragraphs: paragraphs(text) };
+/** `hardWrapped` is given when `text` is part of an article, whose line style decides paragraphs. */
+export function makeContext(text: string, hardWrapped = isHardWrapped(text)): TextContext {
+  return { text, tokens: tokenize(text), sentences: sentences(text, hardWrapped), paragraphs: paragraphs(text, hardWrapped) };
 }

@@ -18,9 +18,8 @@ export interface ParagraphSpan {
 
 /** Paragraphs: runs of text separated by blank lines, or by single line breaks when the text is
  * not hard-wrapped (one paragraph a line, as in most web-copied articles). */
-export function paragraphs(text: string): ParagraphSpan[] {
+export function paragraphs(text: string, hardWrapped = isHardWrapped(text)): ParagraphSpan[] {
   const out: ParagraphSpan[] = [];
-  const hardWrapped = isHardWrapped(text);
   const sep = hardWrapped ? /\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)/g : /\n\s*/g;
   let start = 0;
   let m: RegExpExecArray | null;
@@ -54,9 +53,10 @@ export function isHardWrapped(text: string): boolean {
 
 const END_RE = /[.!?]+["”’')\]]*(?=\s)|[.!?]+["”’')\]]*$/g;
 
-export function sentences(text: string): SentenceSpan[] {
+/** `hardWrapped` is the article's when `text` is only part of it (the incremental analyzer). */
+export function sentences(text: string, hardWrapped?: boolean): SentenceSpan[] {
   const out: SentenceSpan[] = [];
-  const paras = paragraphs(text);
+  const paras = paragraphs(text, hardWrapped);
   paras.forEach((p, pi) => {
     let s = p.start;
     END_RE.lastIndex = p.start;
