@@ -30,6 +30,8 @@ export interface NerDoc {
   norm: string[];
   lower: string[];
   shape: string[];
+  /** character classes of each token (F_* bits) */
+  flags: Uint8Array;
   sents: NerSentence[];
   /** sentence index of each token */
   sentOf: Int32Array;
@@ -50,11 +52,7 @@ const FUNCTION_WORDS = new Set([
   'into', 'over', 'after', 'amid', 'off', 'up', 'out', 'per', 'than', 'via', 'be', 'was', 'were', 'it', 'its', 'not', 'no',
 ]);
 
-const HAS_UPPER = /\p{Lu}/u;
-const FIRST_UPPER = /^\p{Lu}/u;
 const HAS_LETTER = /\p{L}/u;
-const HAS_LOWER = /\p{Ll}/u;
-const LETTER_OR_DIGIT = /[\p{L}\d]/u;
 
 export function wordShape(w: string): string {
   let out = '';
@@ -78,7 +76,32 @@ export function wordShape(w: string): string {
   return out;
 }
 
+const F_UPPER = 1, F_LOWER = 2, F_LETTER = 4, F_DIGIT = 8, F_FIRST_UPPER = 16;
+
+/** Character classes of a word, in one pass (ASCII fast path). */
+function charFlags(w: string): number {
+  let f = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    let g: number;
+    if (c >= 97 && c <= 122) g = F_LOWER | F_LETTER;
+    else if (c >= 65 && c <= 90) g = F_UPPER | F_LETTER;
+    else if (c >= 48 && c <= 57) g = F_DIGIT;
+    else if (c < 128) g = 0;
+    else {
+      const ch = w[i];
+      g = /\p{Lu}/u.test(ch) ? F_UPPER | F_LETTER : /\p{Ll}/u.test(ch) ? F_LOWER | F_LETTER : /\p{L}/u.test(ch) ? F_LETTER : /\d/u.test(ch) ? F_DIGIT : 0;
+    }
+    if (i === 0 && g & F_UPPER) f |= F_FIRST_UPPER;
+    f |= g;
+  }
+  return f;
+}
+
 function normalise(w: string): string {
+  let ascii = true;
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 127) { ascii = false; break; }
+  if (ascii) return w;
   return w.replace(/[’‘`´]/g, "'").replace(/[“”„]/g, '"').replace(/[–—]/g, '-');
 }
 
@@ -112,11 +135,13 @@ export function prepareDoc(ctx: TextContext, lexicon: WordSet): NerDoc {
   const norm: string[] = new Array(n);
   const lower: string[] = new Array(n);
   const shape: string[] = new Array(n);
+  const flags = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const w = normalise(toks[i].text);
     norm[i] = w;
     lower[i] = w.toLowerCase();
     shape[i] = wordShape(w);
+    flags[i] = charFlags(w);
   }
 
   // Sentences as token ranges.
@@ -139,12 +164,12 @@ export function prepareDoc(ctx: TextContext, lexicon: WordSet): NerDoc {
     let words = 0, capsWords = 0, content = 0, capContent = 0, capCommon = 0;
     for (let i = s.from; i < s.to; i++) {
       const w = norm[i];
-      if (!HAS_LETTER.test(w)) continue;
+      if (!(flags[i] & F_LETTER)) continue;
       words++;
-      if (w.length > 1 && !HAS_LOWER.test(w)) capsWords++;
+      if (w.length > 1 && !(flags[i] & F_LOWER)) capsWords++;
       if (!FUNCTION_WORDS.has(lower[i]) && w.length > 2) {
         content++;
-        if (FIRST_UPPER.test(w)) {
+        if (flags[i] & F_FIRST_UPPER) {
           capContent++;
           if (lexicon.has(lower[i])) capCommon++;
         }
@@ -176,7 +201,7 @@ export function prepareDoc(ctx: TextContext, lexicon: WordSet): NerDoc {
       for (let k = lim; k >= 1; k--) {
         let bits = gz.phrases.get(keys[k - 1]);
         if (bits === undefined) continue;
-        if (!FIRST_UPPER.test(norm[i])) bits &= KIND_BIT.title;
+        if (!(flags[i] & F_FIRST_UPPER)) bits &= KIND_BIT.title;
         if (!bits) continue;
         for (let j = 0; j < k; j++) {
           gzBits[i + j] = bits;
@@ -194,26 +219,26 @@ export function prepareDoc(ctx: TextContext, lexicon: WordSet): NerDoc {
   const docCapMid = new Set<string>();
   for (const s of sents) {
     for (let i = s.from; i < s.to; i++) {
-      const w = norm[i];
-      if (!HAS_UPPER.test(w)) {
-        if (HAS_LETTER.test(w)) docLower.add(lower[i]);
-      } else if (!s.caps && !s.title && i > s.from && FIRST_UPPER.test(w) && !isOpener(norm[i - 1])) docCapMid.add(lower[i]);
+      const f = flags[i];
+      if (!(f & F_UPPER)) {
+        if (f & F_LETTER) docLower.add(lower[i]);
+      } else if (!s.caps && !s.title && i > s.from && f & F_FIRST_UPPER && !isOpener(norm[i - 1])) docCapMid.add(lower[i]);
     }
   }
 
   const forcedO = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const w = norm[i];
-    if (!LETTER_OR_DIGIT.test(w)) forcedO[i] = 1;
-    else if (!HAS_UPPER.test(w) && !/\d/.test(w)) {
+    const f = flags[i];
+    if (!(f & (F_LETTER | F_DIGIT))) forcedO[i] = 1;
+    else if (!(f & (F_UPPER | F_DIGIT))) {
       const s = sents[sentOf[i]];
-      const p1 = i - 1 >= s.from && HAS_UPPER.test(norm[i - 1]);
-      const p2 = i - 2 >= s.from && HAS_UPPER.test(norm[i - 2]) && FUNCTION_WORDS.has(lower[i - 1]);
+      const p1 = i - 1 >= s.from && (flags[i - 1] & F_UPPER) !== 0;
+      const p2 = i - 2 >= s.from && (flags[i - 2] & F_UPPER) !== 0 && FUNCTION_WORDS.has(lower[i - 1]);
       if (!(p1 || p2) || s.caps) forcedO[i] = 1;
     }
   }
 
-  return { text: ctx.text, toks, norm, lower, shape, sents, sentOf, gzBits, gzPos, forcedO, docLower, docCapMid, lexicon };
+  return { text: ctx.text, toks, norm, lower, shape, flags, sents, sentOf, gzBits, gzPos, forcedO, docLower, docCapMid, lexicon };
 }
 
 function isOpener(w: string): boolean {
@@ -304,7 +329,7 @@ export function tokenFeatures(doc: NerDoc, i: number, out: number[]): number[] {
   const ng = i + 1 < s.to ? gzTag(doc, i + 1) : '</s>';
   if (pg) out.push(f2(25, pg, sh));
   if (ng) out.push(f2(26, ng, sh));
-  if (HAS_UPPER.test(w)) {
+  if (doc.flags[i] & F_UPPER) {
     const lowSeen = doc.docLower.has(lw) ? 'L' : '-';
     const capSeen = doc.docCapMid.has(lw) ? 'M' : '-';
     out.push(f3(27, lowSeen + capSeen, first ? 'F' : '-', line));

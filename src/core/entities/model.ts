@@ -11,12 +11,14 @@ import { NTAGS } from './features';
 export interface NerModel {
   nTags: number;
   trans: Float64Array;
-  /** open-addressing table: key → row */
-  keys: Int32Array;
-  rows: Int32Array;
-  mask: number;
+  /** open-addressing table of SLOT-wide entries: the feature id, then its weight per tag; `table`
+   * and `weights` are two views of one buffer, so a lookup touches one cache line */
+  table: Int32Array;
   weights: Float32Array;
+  mask: number;
 }
+
+export const SLOT = 8;
 
 const MAGIC = 0x3152454e; // 'NER1'
 
@@ -71,9 +73,12 @@ export function decodeModel(b64: string): NerModel {
   for (let i = 0; i < trans.length; i++) trans[i] = f32();
   let size = 1;
   while (size < nFeat * 2) size <<= 1;
-  const keys = new Int32Array(size);
-  const rows = new Int32Array(size);
+  if (nTags >= SLOT) throw new Error('entities: too many tags');
+  const buffer = new ArrayBuffer(size * SLOT * 4);
+  const table = new Int32Array(buffer);
+  const weights = new Float32Array(buffer);
   const mask = size - 1;
+  const slotOf = new Int32Array(nFeat);
   let id = 0;
   for (let r = 0; r < nFeat; r++) {
     let d = 0;
@@ -87,32 +92,23 @@ export function decodeModel(b64: string): NerModel {
     id += d;
     const key = id | 0;
     let h = mix(key) & mask;
-    while (keys[h] !== 0) h = (h + 1) & mask;
-    keys[h] = key;
-    rows[h] = r;
+    while (table[h * SLOT] !== 0) h = (h + 1) & mask;
+    table[h * SLOT] = key;
+    slotOf[r] = h * SLOT + 1;
   }
-  const weights = new Float32Array(nFeat * nTags);
-  for (let i = 0; i < weights.length; i++) {
-    const q = (buf[p++] << 24) >> 24;
-    const a = q / 127;
-    weights[i] = (q < 0 ? -1 : 1) * a * a * scale;
+  for (let r = 0; r < nFeat; r++) {
+    const base = slotOf[r];
+    for (let t = 0; t < nTags; t++) {
+      const q = (buf[p++] << 24) >> 24;
+      const a = q / 127;
+      weights[base + t] = (q < 0 ? -1 : 1) * a * a * scale;
+    }
   }
-  return { nTags, trans, keys, rows, mask, weights };
+  return { nTags, trans, table, weights, mask };
 }
 
 export function mix(k: number): number {
   return Math.imul(k ^ (k >>> 15), 0x2c1b3c6d) ^ (k >>> 12);
-}
-
-/** Row of feature `key`, or -1. */
-export function lookup(m: NerModel, key: number): number {
-  let h = mix(key) & m.mask;
-  for (;;) {
-    const k = m.keys[h];
-    if (k === key) return m.rows[h];
-    if (k === 0) return -1;
-    h = (h + 1) & m.mask;
-  }
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
