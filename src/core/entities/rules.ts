@@ -260,6 +260,28 @@ export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
     m.type = best;
   }
 
+  // Agencies and bodies the gazetteer knows by acronym or full name ("Efrem Lukatsky/AP").
+  {
+    const covered = new Uint8Array(n);
+    for (const m of ms) for (let k = m.from; k < m.to; k++) covered[k] = 1;
+    let added = false;
+    for (let i = 0; i < n; i++) {
+      if (covered[i] || !(doc.gzBits[i] & (KIND_BIT.news | KIND_BIT.org)) || (doc.gzPos[i] !== 1 && doc.gzPos[i] !== 3)) continue;
+      const s = doc.sents[doc.sentOf[i]];
+      if (s.caps) continue;
+      let j = i + 1;
+      while (j < n && doc.gzPos[j] === 2) j++;
+      let free = true;
+      for (let k = i; k < j; k++) if (covered[k]) free = false;
+      const acronym = j === i + 1 && /^\p{Lu}{2,}$/u.test(doc.norm[i]) && doc.norm[i] !== 'US';
+      if (!free || !(acronym || j - i >= 2)) continue;
+      ms.push({ from: i, to: j, type: 'organization' });
+      added = true;
+      i = j - 1;
+    }
+    if (added) ms.sort((a, b) => a.from - b.from);
+  }
+
   // A name right after a title is a person, even where the tagger hesitated ("leader Lai Ching-te").
   {
     const covered = new Uint8Array(n);
