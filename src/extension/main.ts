@@ -6,6 +6,7 @@ import { openSamples } from './samples';
 import { AnalysisStore } from './services/analysisStore';
 import type { CorpusService, Services, SidecarStore } from './services/contracts';
 import { showStatistics } from './statistics';
+import { activateSidebar } from './views/sidebar';
 
 /** Returned from `activate`: what the integration tests (and other extensions) can read. */
 export interface NewsLensApi {
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   register(CommandId.OpenSamples, () => openSamples(context));
 
   // Features: one line each. Each returns its test hooks.
+  api.sidebar = activateSidebar(services);
 
   return api;
 }
