@@ -22,7 +22,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
 
 // A cut at 8 KB can split a multi-byte character; drop the partial tail before validating.
 function trimPartialChar(b: Uint8Array): Uint8Array {
-  let end = b.length;
+  const end = b.length;
   for (let i = 1; i <= 3 && end - i >= 0; i++) {
     const byte = b[end - i];
     if ((byte & 0xc0) === 0xc0) return b.subarray(0, end - i);

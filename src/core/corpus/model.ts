@@ -45,8 +45,11 @@ export interface ClaimRef {
 }
 
 export interface Figure {
+  /** The figure as the claims state it (claims whose values agree after scaling share one figure). */
   value: number | string;
   approx?: string;
+  /** Stated as an expectation ("expected to reach", "could surge to"). */
+  expected?: boolean;
   documents: string[];
   claims: ClaimRef[];
 }

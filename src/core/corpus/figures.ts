@@ -1,0 +1,375 @@
+// Figure groups: the same figure reported in several articles, and figures that disagree.
+// Claims are compared only within a unit class ("troops" = "soldiers"), and only when their
+// subjects share an entity (North Korea, Ecuador); hedges are ranges ("at least 9" agrees with
+// "11"). Two figures for one subject that cannot both hold are a conflict — unless one is stated
+// as an expectation, which makes them distinct.
+//
+// Grouping is greedy and constrained: claims are joined strongest link first, and never so that
+// one article would state two different figures for the group's subject (an article saying
+// "3,000 are already there" and "10,000 were sent" is talking about two subjects).
+import type { Claim } from '../types';
+import type { ClaimDigest } from './digest';
+import type { DocRef } from './entities';
+import { shortHash } from './entities';
+import type { Agreement, ClaimRef, Figure, FigureGroup } from './model';
+import { rangesOverlap, type Range } from './units';
+
+const WEIGHT: Record<string, number> = { e: 3, v: 2, w: 1 };
+/** Features shared by more claims than this are too common to find candidates by. */
+const MAX_POSTING = 400;
+
+interface CNode {
+  id: number;
+  doc: DocRef;
+  cd: ClaimDigest;
+  claim: Claim;
+  range: Range;
+  edges: Map<number, Edge>;
+}
+
+interface Edge {
+  score: number;
+  overlap: boolean;
+}
+
+/** How much two articles are about the same story (0..1), from the entities they share. */
+export type Relatedness = (a: DocRef, b: DocRef) => number;
+
+export class FigureIndex {
+  constructor(private readonly related: Relatedness = () => 1) {}
+
+  private nodes: (CNode | undefined)[] = [];
+  private free: number[] = [];
+  private postings = new Map<string, Set<number>>();
+  /** How many claims of a unit have a feature, and how many claims a unit has: for idf weights. */
+  private df = new Map<string, number>();
+  private unitCount = new Map<string, number>();
+  private docNodes = new Map<number, number[]>();
+  private dirty = new Set<number>();
+  private groupOfNode = new Map<number, FigureGroup>();
+  private membersOf = new Map<FigureGroup, number[]>();
+  private groups = new Map<string, FigureGroup>();
+  private sorted: FigureGroup[] | undefined;
+
+  addDocument(doc: DocRef, claims: readonly Claim[], digests: readonly ClaimDigest[]): void {
+    const ids: number[] = [];
+    for (const cd of digests) {
+      const claim = claims[cd.i];
+      if (!claim || !cd.unit) continue;
+      const id = this.free.length ? this.free.pop()! : this.nodes.length;
+      const node: CNode = { id, doc, cd, claim, range: { lo: cd.lo, hi: cd.hi ?? Infinity }, edges: new Map() };
+      this.nodes[id] = node;
+      ids.push(id);
+      this.dirty.add(id);
+      this.count(cd, +1);
+      // Candidates: claims of other articles with the same unit sharing an entity.
+      const seen = new Set<number>();
+      for (const f of cd.feats) {
+        if (f[0] !== 'e') continue;
+        const p = this.postings.get(cd.unit + '|' + f);
+        if (!p || p.size > MAX_POSTING) continue;
+        for (const other of p) {
+          if (seen.has(other)) continue;
+          seen.add(other);
+          const o = this.nodes[other]!;
+          if (o.doc.id === doc.id) continue;
+          const e = this.linkOf(node, o);
+          if (e) {
+            node.edges.set(other, e);
+            o.edges.set(id, e);
+            this.dirty.add(other);
+          }
+        }
+      }
+      for (const f of cd.feats) {
+        if (f[0] !== 'e') continue;
+        const k = cd.unit + '|' + f;
+        let p = this.postings.get(k);
+        if (!p) this.postings.set(k, (p = new Set()));
+        p.add(id);
+      }
+    }
+    this.docNodes.set(doc.id, ids);
+  }
+
+  removeDocument(docId: number): void {
+    const ids = this.docNodes.get(docId);
+    if (!ids) return;
+    this.docNodes.delete(docId);
+    for (const id of ids) {
+      const n = this.nodes[id]!;
+      for (const [other] of n.edges) {
+        this.nodes[other]?.edges.delete(id);
+        this.dirty.add(other);
+      }
+      for (const f of n.cd.feats) if (f[0] === 'e') this.postings.get(n.cd.unit + '|' + f)?.delete(id);
+      this.count(n.cd, -1);
+      const g = this.groupOfNode.get(id);
+      if (g) this.dropGroup(g, this.dirty);
+    }
+    for (const id of ids) {
+      this.nodes[id] = undefined;
+      this.free.push(id);
+      this.dirty.delete(id);
+    }
+    this.sorted = undefined;
+  }
+
+  groupOf(docId: number, claimIndex: number): FigureGroup | undefined {
+    for (const id of this.docNodes.get(docId) ?? []) {
+      const n = this.nodes[id]!;
+      if (n.cd.i === claimIndex) return this.groupOfNode.get(id);
+    }
+    return undefined;
+  }
+
+  list(): FigureGroup[] {
+    if (!this.sorted) {
+      this.sorted = [...this.groups.values()].sort(
+        (a, b) => rank(b) - rank(a) || docCount(b) - docCount(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+    }
+    return this.sorted;
+  }
+
+  refresh(): boolean {
+    if (!this.dirty.size) return false;
+    // The components that hold a changed claim, and the groups they held before.
+    const todo = new Set<number>();
+    for (const id of this.dirty) {
+      if (!this.nodes[id]) continue;
+      const g = this.groupOfNode.get(id);
+      if (g) this.dropGroup(g, todo);
+      todo.add(id);
+    }
+    const done = new Set<number>();
+    for (const start of todo) {
+      if (done.has(start) || !this.nodes[start]) continue;
+      // Breadth-first over links: one component.
+      const comp: number[] = [];
+      const queue = [start];
+      done.add(start);
+      while (queue.length) {
+        const id = queue.pop()!;
+        comp.push(id);
+        const g = this.groupOfNode.get(id);
+        if (g) this.dropGroup(g, todo);
+        for (const [other] of this.nodes[id]!.edges) {
+          if (!done.has(other) && this.nodes[other]) {
+            done.add(other);
+            queue.push(other);
+          }
+        }
+      }
+      if (comp.length > 1) this.groupComponent(comp);
+    }
+    this.dirty.clear();
+    this.sorted = undefined;
+    return true;
+  }
+
+  private dropGroup(g: FigureGroup, into?: Set<number>): void {
+    for (const id of this.membersOf.get(g) ?? []) {
+      if (this.groupOfNode.get(id) === g) this.groupOfNode.delete(id);
+      into?.add(id);
+    }
+    this.membersOf.delete(g);
+    if (this.groups.get(g.id) === g) this.groups.delete(g.id);
+  }
+
+  /** Greedy constrained clustering of one linked component. */
+  private groupComponent(ids: number[]): void {
+    const edges: [number, number, Edge][] = [];
+    for (const a of ids) for (const [b, e] of this.nodes[a]!.edges) if (a < b) edges.push([a, b, e]);
+    // Agreements first (they make the figures), then conflicts; strongest first; ties by id for determinism.
+    edges.sort((x, y) => Number(y[2].overlap) - Number(x[2].overlap) || y[2].score - x[2].score || x[0] - y[0] || x[1] - y[1]);
+    const cluster = new Map<number, Set<number>>();
+    for (const id of ids) cluster.set(id, new Set([id]));
+    for (const [a, b] of edges) {
+      const ca = cluster.get(a)!, cb = cluster.get(b)!;
+      if (ca === cb || !this.compatible(ca, cb)) continue;
+      const [big, small] = ca.size >= cb.size ? [ca, cb] : [cb, ca];
+      for (const id of small) {
+        big.add(id);
+        cluster.set(id, big);
+      }
+    }
+    for (const c of new Set(cluster.values())) {
+      const members = [...c].sort((x, y) => x - y);
+      const docs = new Set(members.map((id) => this.nodes[id]!.doc.id));
+      if (docs.size < 2) continue;
+      const g = this.build(members);
+      this.groups.set(g.id, g);
+      this.membersOf.set(g, members);
+      for (const id of members) this.groupOfNode.set(id, g);
+    }
+  }
+
+  private count(cd: ClaimDigest, delta: number): void {
+    this.unitCount.set(cd.unit, (this.unitCount.get(cd.unit) ?? 0) + delta);
+    for (const f of cd.feats) {
+      const k = cd.unit + '|' + f;
+      const c = (this.df.get(k) ?? 0) + delta;
+      if (c > 0) this.df.set(k, c);
+      else this.df.delete(k);
+    }
+  }
+
+  /** A feature's weight: its kind (entity > verb > word) times how rare it is among claims of the unit. */
+  private weight(unit: string, f: string): number {
+    const n = this.unitCount.get(unit) ?? 1;
+    const df = this.df.get(unit + '|' + f) ?? 1;
+    return (WEIGHT[f[0]] ?? 1) * Math.log(1 + (n + 1) / df);
+  }
+
+  /**
+   * Whether two claims of different articles state a figure about one subject: the same unit,
+   * a shared entity, and enough of the rest of the subject in common (weighted by rarity). Equal
+   * figures need less; different ones need a close subject and the same verb.
+   */
+  private linkOf(a: CNode, b: CNode): Edge | undefined {
+    if (a.cd.unit !== b.cd.unit) return undefined;
+    const unit = a.cd.unit;
+    let shared = 0, union = 0, sharedE = 0, sharedV = 0, sharedW = 0;
+    const fa = a.cd.feats, fb = b.cd.feats;
+    let i = 0, j = 0;
+    while (i < fa.length || j < fb.length) {
+      const x = fa[i], y = fb[j];
+      if (j >= fb.length || (i < fa.length && x < y)) {
+        union += this.weight(unit, x);
+        i++;
+      } else if (i >= fa.length || y < x) {
+        union += this.weight(unit, y);
+        j++;
+      } else {
+        const w = this.weight(unit, x);
+        shared += w;
+        union += w;
+        if (x[0] === 'e') sharedE += w;
+        else if (x[0] === 'v') sharedV++;
+        else sharedW++;
+        i++;
+        j++;
+      }
+    }
+    if (!sharedE || !union) return undefined;
+    // Figures are compared within a story: the two articles must share more than a country.
+    const story = this.related(a.doc, b.doc);
+    if (story < 0.2) return undefined;
+    const context = shared / union;
+    // The subjects as stated ("North Korean soldiers" / "North Korean troops"): names must agree.
+    const subject = subjectSimilarity(a.cd.subj, b.cd.subj);
+    const score = Math.max(context, subject * 0.8);
+    const overlap = rangesOverlap(a.range, b.range);
+    const sameStanding = !!a.cd.expected === !!b.cd.expected;
+    if (!sameStanding && score < 0.45) return undefined;
+    if (overlap) return (context >= 0.25 && (sharedV > 0 || sharedW > 0)) || (subject >= 0.6 && context >= 0.1) ? { score, overlap } : undefined;
+    // Different figures: only for a closely matching subject with the same verb.
+    return story >= 0.25 && context >= 0.3 && subject >= 0.5 && sharedV > 0 && sharedW > 0 ? { score, overlap } : undefined;
+  }
+
+  /** No article may give two different figures (of the same standing) for one group. */
+  private compatible(a: Set<number>, b: Set<number>): boolean {
+    const byDoc = new Map<number, CNode[]>();
+    for (const id of a) {
+      const n = this.nodes[id]!;
+      let l = byDoc.get(n.doc.id);
+      if (!l) byDoc.set(n.doc.id, (l = []));
+      l.push(n);
+    }
+    for (const id of b) {
+      const n = this.nodes[id]!;
+      for (const m of byDoc.get(n.doc.id) ?? []) {
+        if (!rangesOverlap(m.range, n.range)) return false;
+      }
+    }
+    return true;
+  }
+
+  private build(members: number[]): FigureGroup {
+    const nodes = members.map((id) => this.nodes[id]!).sort((x, y) => x.doc.order - y.doc.order || x.doc.path.localeCompare(y.doc.path) || x.cd.i - y.cd.i);
+    // Figures: one per value (and standing: stated vs expected).
+    const figs = new Map<string, { nodes: CNode[] }>();
+    for (const n of nodes) {
+      const k = `${n.cd.value}|${n.cd.expected ? 1 : 0}`;
+      let f = figs.get(k);
+      if (!f) figs.set(k, (f = { nodes: [] }));
+      f.nodes.push(n);
+    }
+    const figures: (Figure & { expected?: boolean })[] = [];
+    const figRanges: { range: Range; expected: boolean }[] = [];
+    for (const { nodes: fn } of figs.values()) {
+      const docs: string[] = [];
+      for (const n of fn) if (!docs.includes(n.doc.path)) docs.push(n.doc.path);
+      const approx = mostCommon(fn.map((n) => n.claim.approx).filter((a): a is string => !!a));
+      const claims: ClaimRef[] = fn.map((n) => ({ document: n.doc.path, index: n.cd.i, claim: n.claim }));
+      const expected = !!fn[0].cd.expected;
+      figures.push({ value: fn[0].claim.value, ...(approx ? { approx } : {}), documents: docs, claims, ...(expected ? { expected } : {}) });
+      // The figure's range: what all its claims allow together.
+      let lo = -Infinity, hi = Infinity;
+      for (const n of fn) {
+        lo = Math.max(lo, n.range.lo);
+        hi = Math.min(hi, n.range.hi);
+      }
+      if (lo > hi) [lo, hi] = [Math.min(...fn.map((n) => n.range.lo)), Math.max(...fn.map((n) => n.range.hi))];
+      figRanges.push({ range: { lo, hi }, expected });
+    }
+    let agreement: Agreement = 'agree';
+    for (let i = 0; i < figRanges.length; i++) {
+      for (let j = i + 1; j < figRanges.length; j++) {
+        if (rangesOverlap(figRanges[i].range, figRanges[j].range)) continue;
+        if (figRanges[i].expected === figRanges[j].expected) agreement = 'conflict';
+        else if (agreement === 'agree') agreement = 'distinct';
+      }
+    }
+    // Most reported first.
+    const normal = [...figs.values()].map((f) => f.nodes[0].cd.value);
+    const order = figures.map((_f, i) => i).sort((x, y) => figures[y].documents.length - figures[x].documents.length || normal[x] - normal[y]);
+    // The subject as the claims state it, unless that is only the figure again ("at least four months").
+    const stated = nodes.map((n) => n.claim.subject?.replace(/\s+/g, ' ').trim()).filter((s): s is string => !!s && !/\d|^(?:at least|about|around|nearly|more than|up to)\b/i.test(s));
+    const subject = mostCommon(stated) ?? mostCommon(nodes.map((n) => n.cd.subject.replace(/\s+/g, ' ').trim())) ?? '';
+    const unit = mostCommon(nodes.map((n) => n.claim.unit).filter((u): u is string => !!u));
+    const first = nodes[0];
+    return {
+      id: 'fig:' + shortHash(`${first.doc.path}#${first.cd.i}#${first.claim.start}`),
+      subject,
+      ...(unit ? { unit } : {}),
+      figures: order.map((i) => figures[i]),
+      agreement,
+    };
+  }
+}
+
+/** Jaccard of two subjects' features, 0 when either lacks a named part (an entity). */
+function subjectSimilarity(a: readonly string[] | undefined, b: readonly string[] | undefined): number {
+  if (!a || !b || !a.some((f) => f[0] === 'e') || !b.some((f) => f[0] === 'e')) return 0;
+  let shared = 0, sharedE = 0;
+  const sb = new Set(b);
+  for (const f of a) {
+    if (!sb.has(f)) continue;
+    shared++;
+    if (f[0] === 'e') sharedE++;
+  }
+  if (!sharedE) return 0;
+  return shared / (a.length + b.length - shared);
+}
+
+function mostCommon(xs: readonly string[]): string | undefined {
+  const m = new Map<string, number>();
+  let best: string | undefined;
+  let n = 0;
+  for (const x of xs) {
+    const c = (m.get(x) ?? 0) + 1;
+    m.set(x, c);
+    if (c > n) [best, n] = [x, c];
+  }
+  return best;
+}
+
+function rank(g: FigureGroup): number {
+  return g.agreement === 'conflict' ? 2 : g.agreement === 'distinct' ? 1 : 0;
+}
+
+function docCount(g: FigureGroup): number {
+  return new Set(g.figures.flatMap((f) => f.documents)).size;
+}

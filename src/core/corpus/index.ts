@@ -1,0 +1,275 @@
+// The corpus index: articles in, cross-article entities, figure groups and topics out. Add,
+// update or remove one article and ask for a snapshot; only what the change touched is redone.
+import type { ArticleAnalysis } from '../types';
+import { digestArticle, DIGEST_VERSION, type DocumentDigest } from './digest';
+import { EntityGraph, type DocRef } from './entities';
+import { FigureIndex } from './figures';
+import type { CanonicalEntity, CorpusSnapshot, FigureGroup, IndexedDocument, Mention, Topic } from './model';
+import { TopicModel, type TopicFeature, type TopicOptions } from './topics';
+
+export * from './model';
+export { digestArticle, DIGEST_VERSION, type DocumentDigest, type LocalEntity, type ClaimDigest } from './digest';
+export { explainMerge } from './names';
+
+export interface CorpusIndexOptions {
+  topics?: TopicOptions;
+  /** Keep each article's full analysis (for `document()`); off, only what the index needs is kept. */
+  keepAnalyses?: boolean;
+}
+
+/** An article to index: its analysis and either its digest or its text (to make the digest from). */
+export interface IndexInput {
+  path: string;
+  hash: string;
+  analysis: ArticleAnalysis;
+  digest?: DocumentDigest;
+  text?: string;
+  /** Re-index even when the hash is the one already indexed. */
+  force?: boolean;
+}
+
+interface DocRec extends DocRef {
+  hash: string;
+  digest: DocumentDigest;
+  analysis?: ArticleAnalysis;
+  claims: ArticleAnalysis['claims'];
+  /** Sorted mention starts/ends and the local entity each belongs to, for lookups by offset. */
+  spans?: { starts: Int32Array; ends: Int32Array; owner: Int32Array };
+}
+
+export class CorpusIndex {
+  private docs = new Map<string, DocRec>();
+  private nextId = 1;
+  private entities = new EntityGraph();
+  private figures = new FigureIndex((a, b) => this.relatedness(a as DocRec, b as DocRec));
+  private relatedCache = new Map<number, number>();
+  private topics: TopicModel;
+  private orderDirty = true;
+  private topicDirty = new Set<string>();
+  private snap: CorpusSnapshot | undefined;
+  private readonly keepAnalyses: boolean;
+
+  constructor(opts: CorpusIndexOptions = {}) {
+    this.topics = new TopicModel(opts.topics);
+    this.keepAnalyses = opts.keepAnalyses ?? true;
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  has(path: string): boolean {
+    return this.docs.has(path);
+  }
+
+  /** The content hash the article was indexed with. */
+  hashOf(path: string): string | undefined {
+    return this.docs.get(path)?.hash;
+  }
+
+  paths(): string[] {
+    return [...this.docs.keys()];
+  }
+
+  /** Adds an article, or replaces it when its path is already indexed. */
+  set(input: IndexInput): void {
+    const prev = this.docs.get(input.path);
+    if (prev && prev.hash === input.hash && !input.force) return;
+    if (prev) this.detach(prev);
+    const digest = input.digest && input.digest.v === DIGEST_VERSION ? input.digest : digestArticle(input.text ?? '', input.analysis);
+    const rec: DocRec = {
+      id: this.nextId++,
+      path: input.path,
+      order: prev?.order ?? this.docs.size,
+      hash: input.hash,
+      digest,
+      claims: input.analysis.claims,
+      ...(this.keepAnalyses ? { analysis: input.analysis } : {}),
+    };
+    this.docs.set(input.path, rec);
+    this.entities.addDocument(rec, digest.entities);
+    this.figures.addDocument(rec, rec.claims, digest.claims);
+    this.topicDirty.add(input.path);
+    if (!prev) this.orderDirty = true;
+    this.snap = undefined;
+  }
+
+  /** Same as `set`, for the common case of a whole IndexedDocument. */
+  add(doc: IndexedDocument & { digest?: DocumentDigest; text?: string }): void {
+    this.set(doc);
+  }
+
+  update(doc: IndexedDocument & { digest?: DocumentDigest; text?: string }): void {
+    this.set(doc);
+  }
+
+  remove(path: string): boolean {
+    const rec = this.docs.get(path);
+    if (!rec) return false;
+    this.detach(rec);
+    this.docs.delete(path);
+    this.topics.removeDocument(path);
+    this.topicDirty.delete(path);
+    this.orderDirty = true;
+    this.snap = undefined;
+    return true;
+  }
+
+  /** The cross-article view: entities, figure groups and topics. Cached until the next change. */
+  snapshot(): CorpusSnapshot {
+    if (this.snap) return this.snap;
+    this.refresh();
+    const documents = [...this.docs.values()].sort((a, b) => a.order - b.order).map((d) => d.path);
+    this.snap = { documents, entities: this.entities.list(), claimGroups: this.figures.list(), topics: this.topics.list() };
+    return this.snap;
+  }
+
+  document(path: string): IndexedDocument | undefined {
+    const d = this.docs.get(path);
+    return d?.analysis ? { path: d.path, hash: d.hash, analysis: d.analysis } : undefined;
+  }
+
+  digest(path: string): DocumentDigest | undefined {
+    return this.docs.get(path)?.digest;
+  }
+
+  /** The canonical entity mentioned at `offset` in the article, if any. */
+  entityAt(path: string, offset: number): CanonicalEntity | undefined {
+    const d = this.docs.get(path);
+    if (!d) return undefined;
+    this.refresh();
+    const spans = this.spansOf(d);
+    let lo = 0, hi = spans.starts.length - 1, hit = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans.starts[mid] <= offset) {
+        hit = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // Mentions do not nest, but be safe about a shorter one inside a longer.
+    for (let i = hit; i >= 0 && i > hit - 4; i--) {
+      if (spans.starts[i] <= offset && offset < spans.ends[i]) return this.entities.entityOfKey(d.digest.entities[spans.owner[i]].key);
+    }
+    return undefined;
+  }
+
+  /** The canonical entity of the article's local entity with this key, or of an analysis entity by index. */
+  entityOfMention(path: string, entityIndex: number): CanonicalEntity | undefined {
+    const d = this.docs.get(path);
+    const e = d?.analysis?.entities[entityIndex];
+    return e ? this.entityAt(path, e.start) : undefined;
+  }
+
+  entity(id: string): CanonicalEntity | undefined {
+    this.refresh();
+    return this.entities.entity(id);
+  }
+
+  /** Every mention of the entity, optionally leaving out one article (the one open in the editor). */
+  mentionsOf(id: string, exceptPath?: string): Mention[] {
+    const e = this.entity(id);
+    if (!e) return [];
+    return exceptPath ? e.mentions.filter((m) => m.document !== exceptPath) : e.mentions;
+  }
+
+  /** The figure group a claim (by its index in the article's analysis) belongs to. */
+  groupForClaim(path: string, claimIndex: number): FigureGroup | undefined {
+    const d = this.docs.get(path);
+    if (!d) return undefined;
+    this.refresh();
+    return this.figures.groupOf(d.id, claimIndex);
+  }
+
+  /** The figure group of the claim at `offset`, if any. */
+  groupAt(path: string, offset: number): FigureGroup | undefined {
+    const d = this.docs.get(path);
+    if (!d) return undefined;
+    const i = d.claims.findIndex((c) => c.start <= offset && offset < c.end);
+    return i < 0 ? undefined : this.groupForClaim(path, i);
+  }
+
+  topicsOf(path: string): Topic[] {
+    this.refresh();
+    return this.topics.topicsOf(path);
+  }
+
+  // ---- internals
+
+  private detach(rec: DocRec): void {
+    this.entities.removeDocument(rec.id);
+    this.figures.removeDocument(rec.id);
+  }
+
+  private refresh(): void {
+    if (this.orderDirty) {
+      // Document order is path order: entity documents and mentions are listed in it.
+      const sorted = [...this.docs.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      sorted.forEach((d, i) => (d.order = i));
+      this.orderDirty = false;
+    }
+    this.entities.refresh();
+    this.figures.refresh();
+    if (this.topicDirty.size || this.topics.needsFull()) {
+      // Entity ids may have changed since features were made: before a full pass, renew them all.
+      const all = this.topics.needsFull(this.topicDirty.size);
+      for (const d of all ? this.docs.values() : [...this.topicDirty].map((p) => this.docs.get(p)!)) this.topics.setDocument(d.path, this.topicFeatures(d));
+      this.topicDirty.clear();
+      this.topics.refresh();
+    }
+  }
+
+  /**
+   * How much two articles share, by the names in them: the cosine of their entity vectors,
+   * each name weighted by how often the article mentions it and how rare it is in the corpus.
+   */
+  private relatedness(a: DocRec, b: DocRec): number {
+    const key = a.id < b.id ? a.id * 4194304 + b.id : b.id * 4194304 + a.id;
+    let v = this.relatedCache.get(key);
+    if (v !== undefined) return v;
+    const n = this.docs.size + 1;
+    const vector = (d: DocRec) => {
+      const m = new Map<string, number>();
+      for (const e of d.digest.entities) {
+        const w = (1 + Math.log(e.mentions.length / 3)) * Math.log(1 + n / Math.max(1, this.entities.documentCount(e.key)));
+        m.set(e.key, (m.get(e.key) ?? 0) + w);
+      }
+      return m;
+    };
+    const va = vector(a), vb = vector(b);
+    let dot = 0, na = 0, nb = 0;
+    for (const [k, w] of va) {
+      na += w * w;
+      const o = vb.get(k);
+      if (o) dot += w * o;
+    }
+    for (const w of vb.values()) nb += w * w;
+    v = na && nb ? dot / Math.sqrt(na * nb) : 0;
+    if (this.relatedCache.size > 500000) this.relatedCache.clear();
+    this.relatedCache.set(key, v);
+    return v;
+  }
+
+  private topicFeatures(d: DocRec): TopicFeature[] {
+    const out: TopicFeature[] = [];
+    for (const le of d.digest.entities) {
+      const e = this.entities.entityOfKey(le.key);
+      if (!e) continue;
+      const n = le.mentions.length / 3;
+      out.push({ key: 'E:' + e.id, weight: n + (le.lead ? 1 : 0), label: e.name, type: e.type });
+    }
+    for (const [key, w, display] of d.digest.terms) out.push({ key: 'T:' + key, weight: w, label: display });
+    return out;
+  }
+
+  private spansOf(d: DocRec): NonNullable<DocRec['spans']> {
+    if (d.spans) return d.spans;
+    const all: [number, number, number][] = [];
+    d.digest.entities.forEach((le, owner) => {
+      for (let i = 0; i < le.mentions.length; i += 3) all.push([le.mentions[i], le.mentions[i + 1], owner]);
+    });
+    all.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    d.spans = { starts: Int32Array.from(all.map((a) => a[0])), ends: Int32Array.from(all.map((a) => a[1])), owner: Int32Array.from(all.map((a) => a[2])) };
+    return d.spans;
+  }
+}

@@ -1,0 +1,151 @@
+// The per-article analysis cache: one JSON file per article content, keyed by the sha256 of the
+// engine version and the text, under a folder named for the engine and digest versions. A new
+// engine finds no entries of its own (and clears the old folders); a changed file has a new
+// hash; a deleted file's entry is left for `prune` to remove.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIGEST_VERSION, type DocumentDigest } from '../core/corpus';
+import type { ArticleAnalysis } from '../core/types';
+import { ENGINE_VERSION } from '../core/version';
+
+export interface CacheEntry {
+  engine: string;
+  /** sha256 of the article text. */
+  hash: string;
+  analysis: ArticleAnalysis;
+  digest: DocumentDigest;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export class AnalysisCache {
+  readonly dir: string;
+  private made = new Set<string>();
+
+  constructor(
+    root: string,
+    readonly engineVersion: string = ENGINE_VERSION,
+  ) {
+    this.dir = join(root, `engine-${safe(engineVersion)}-digest-${DIGEST_VERSION}`);
+  }
+
+  /** The cache key of an article: sha256 over the engine version and the text's own hash. */
+  key(contentHash: string): string {
+    return sha256(`${this.engineVersion}\n${DIGEST_VERSION}\n${contentHash}`);
+  }
+
+  private file(key: string): string {
+    return join(this.dir, key.slice(0, 2), key + '.json');
+  }
+
+  /** The entry's JSON text, or undefined on a miss. */
+  readRaw(contentHash: string): string | undefined {
+    try {
+      return readFileSync(this.file(this.key(contentHash)), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  get(contentHash: string): CacheEntry | undefined {
+    const raw = this.readRaw(contentHash);
+    if (!raw) return undefined;
+    try {
+      const e = JSON.parse(raw) as CacheEntry;
+      return e.engine === this.engineVersion && e.hash === contentHash && e.digest?.v === DIGEST_VERSION ? e : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes an entry (atomically: a temporary file renamed into place). Returns its JSON text. */
+  put(entry: CacheEntry): string {
+    const raw = JSON.stringify(entry);
+    this.putRaw(entry.hash, raw);
+    return raw;
+  }
+
+  putRaw(contentHash: string, raw: string): void {
+    const key = this.key(contentHash);
+    const sub = join(this.dir, key.slice(0, 2));
+    try {
+      if (!this.made.has(sub)) {
+        mkdirSync(sub, { recursive: true });
+        this.made.add(sub);
+      }
+      const tmp = join(sub, `.${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+      writeFileSync(tmp, raw);
+      renameSync(tmp, this.file(key));
+    } catch {
+      // A cache that cannot be written is only slower.
+    }
+  }
+
+  has(contentHash: string): boolean {
+    try {
+      return statSync(this.file(this.key(contentHash))).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Removes the folders of other engine or digest versions under the same root. */
+  clearOtherVersions(root: string): string[] {
+    const removed: string[] = [];
+    let names: string[] = [];
+    try {
+      names = readdirSync(root);
+    } catch {
+      return removed;
+    }
+    const mine = this.dir.slice(root.length).replace(/^[\\/]+/, '');
+    for (const n of names) {
+      if (n === mine || !n.startsWith('engine-')) continue;
+      try {
+        rmSync(join(root, n), { recursive: true, force: true });
+        removed.push(n);
+      } catch {
+        // Still in use elsewhere: leave it.
+      }
+    }
+    return removed;
+  }
+
+  /** Deletes every entry whose content hash is not in `keep`. Returns how many were deleted. */
+  prune(keep: Iterable<string>): number {
+    const keys = new Set<string>();
+    for (const h of keep) keys.add(this.key(h));
+    let n = 0;
+    let subs: string[] = [];
+    try {
+      subs = readdirSync(this.dir);
+    } catch {
+      return 0;
+    }
+    for (const sub of subs) {
+      let files: string[] = [];
+      try {
+        files = readdirSync(join(this.dir, sub));
+      } catch {
+        continue;
+      }
+      for (const f of files) {
+        if (keys.has(f.replace(/\.json$/, ''))) continue;
+        try {
+          unlinkSync(join(this.dir, sub, f));
+          n++;
+        } catch {
+          // gone already
+        }
+      }
+    }
+    return n;
+  }
+}
+
+function safe(s: string): string {
+  return s.replace(/[^A-Za-z0-9._-]/g, '_');
+}

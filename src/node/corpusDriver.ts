@@ -1,0 +1,348 @@
+// The corpus indexer the CLI and the extension share: analyzes a list of article files on
+// worker threads (one per core), caches each analysis by content hash and engine version,
+// feeds the results to a CorpusIndex, and keeps it current file by file afterwards.
+//
+//   const driver = new CorpusDriver({ workerScript: 'dist/index-worker.js', cacheDir });
+//   await driver.indexFiles(paths, { onProgress, signal });   // cold or warm, removes deleted files
+//   await driver.reindexFile(path);                           // one changed file, in this thread
+//   driver.snapshot();                                         // entities, figure groups, topics
+//   await driver.dispose();
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { CorpusIndex, type CorpusIndexOptions } from '../core/corpus';
+import type { CorpusSnapshot } from '../core/corpus/model';
+import { ENGINE_VERSION } from '../core/version';
+import { AnalysisCache, type CacheEntry } from './analysisCache';
+import { runJob, type IndexJob, type IndexJobResult } from './indexJob';
+import type { WorkerInit, WorkerReply, WorkerRequest } from './indexWorker';
+
+export interface CorpusDriverOptions {
+  /** The worker bundle (dist/index-worker.js). Without it every article is analyzed in this thread. */
+  workerScript?: string;
+  /** Worker threads; default one per core. */
+  workers?: number;
+  /** Where analyses are cached across runs. Without it nothing is cached. */
+  cacheDir?: string;
+  /** The engine version the cache is keyed on (tests change it); default ENGINE_VERSION. */
+  engineVersion?: string;
+  /** The index to fill; default a new one. */
+  index?: CorpusIndex;
+  /** Options of the new index. */
+  indexOptions?: CorpusIndexOptions;
+  /** Articles per message to a worker. */
+  batchSize?: number;
+}
+
+export interface IndexProgress {
+  done: number;
+  total: number;
+  /** Taken from the cache (or unchanged since the last run). */
+  cached: number;
+  failed: number;
+  elapsedMs: number;
+  /** Estimated time left, once a few articles are done. */
+  etaMs?: number;
+  /** The article just finished. */
+  path?: string;
+}
+
+export interface IndexRunOptions {
+  onProgress?: (p: IndexProgress) => void;
+  signal?: AbortSignal;
+  /** Take indexed articles that are not in the list out of the index (their files were deleted). Default true. */
+  removeMissing?: boolean;
+  /** Delete cache entries that no indexed article uses (a cache folder per workspace). Default false. */
+  prune?: boolean;
+  /** Texts to use instead of the files' (unsaved editors). */
+  texts?: ReadonlyMap<string, string>;
+}
+
+export interface IndexFailure {
+  path: string;
+  message: string;
+}
+
+export interface IndexRunResult {
+  total: number;
+  /** Articles (re)indexed in this run, from cache or fresh. */
+  indexed: number;
+  cached: number;
+  analyzed: number;
+  /** Already indexed with the same content: nothing to do. */
+  unchanged: number;
+  failed: IndexFailure[];
+  removed: string[];
+  cancelled: boolean;
+  elapsedMs: number;
+}
+
+export type ReindexOutcome = 'unchanged' | 'updated' | 'removed' | 'failed';
+
+export class CorpusDriver {
+  readonly index: CorpusIndex;
+  readonly cache: AnalysisCache | undefined;
+  private readonly engineVersion: string;
+  private pool: WorkerPool | undefined;
+  private nextJob = 1;
+  private failures = new Map<string, string>();
+
+  constructor(private readonly opts: CorpusDriverOptions = {}) {
+    this.engineVersion = opts.engineVersion ?? ENGINE_VERSION;
+    this.index = opts.index ?? new CorpusIndex(opts.indexOptions);
+    if (opts.cacheDir) {
+      this.cache = new AnalysisCache(opts.cacheDir, this.engineVersion);
+      this.cache.clearOtherVersions(opts.cacheDir);
+    }
+  }
+
+  /** Articles that could not be read or analyzed in the last runs, with why. */
+  get failed(): IndexFailure[] {
+    return [...this.failures].map(([path, message]) => ({ path, message }));
+  }
+
+  /**
+   * Brings the index to exactly these files: new and changed ones are analyzed (or taken from the
+   * cache), unchanged ones are skipped, and — unless `removeMissing` is false — indexed articles
+   * not in the list are removed.
+   */
+  async indexFiles(paths: readonly string[], run: IndexRunOptions = {}): Promise<IndexRunResult> {
+    const t0 = performance.now();
+    const unique = [...new Set(paths)];
+    const result: IndexRunResult = { total: unique.length, indexed: 0, cached: 0, analyzed: 0, unchanged: 0, failed: [], removed: [], cancelled: false, elapsedMs: 0 };
+    if (run.removeMissing !== false) {
+      const wanted = new Set(unique);
+      for (const p of this.index.paths()) {
+        if (!wanted.has(p)) {
+          this.index.remove(p);
+          result.removed.push(p);
+        }
+      }
+    }
+    const jobs: IndexJob[] = unique.map((path) => ({
+      id: this.nextJob++,
+      path,
+      ...(run.texts?.has(path) ? { text: run.texts.get(path)! } : {}),
+      ...(this.index.hashOf(path) ? { knownHash: this.index.hashOf(path)! } : {}),
+    }));
+    let done = 0;
+    let lastReport = 0;
+    const report = (path?: string, force = false) => {
+      if (!run.onProgress) return;
+      const now = performance.now();
+      if (!force && now - lastReport < 50) return;
+      lastReport = now;
+      const elapsedMs = now - t0;
+      const etaMs = done >= 4 && done < unique.length ? (elapsedMs / done) * (unique.length - done) : done === unique.length ? 0 : undefined;
+      run.onProgress({ done, total: unique.length, cached: result.cached + result.unchanged, failed: result.failed.length, elapsedMs, ...(etaMs !== undefined ? { etaMs } : {}), ...(path ? { path } : {}) });
+    };
+    const onResult = (r: IndexJobResult) => {
+      done++;
+      this.accept(r, result);
+      report(r.path, done === unique.length);
+    };
+    report(undefined, true);
+    if (jobs.length) {
+      if (this.opts.workerScript && (this.opts.workers ?? 1) > 0 && jobs.length > 1) {
+        this.pool ??= new WorkerPool(this.opts.workerScript, this.opts.workers ?? defaultWorkers(), {
+          newsLensIndexWorker: true,
+          engineVersion: this.engineVersion,
+          ...(this.opts.cacheDir ? { cacheDir: this.opts.cacheDir } : {}),
+        });
+        result.cancelled = !(await this.pool.run(jobs, onResult, run.signal, this.opts.batchSize ?? 8));
+        if (!this.pool.alive) this.pool = undefined;
+      } else {
+        for (const job of jobs) {
+          if (run.signal?.aborted) {
+            result.cancelled = true;
+            break;
+          }
+          onResult(runJob(job, { cache: this.cache, engineVersion: this.engineVersion }));
+          // Let progress, cancellation and other work in.
+          if (job.id % 16 === 0) await new Promise((r) => setImmediate(r));
+        }
+      }
+    }
+    if (run.prune && this.cache && !result.cancelled) {
+      this.cache.prune(this.index.paths().map((p) => this.index.hashOf(p)!));
+    }
+    result.elapsedMs = performance.now() - t0;
+    return result;
+  }
+
+  /**
+   * Re-indexes one article in this thread: cheap when the text is unchanged (a hash), and a single
+   * analysis otherwise. A file that is gone is removed from the index.
+   */
+  async reindexFile(path: string, text?: string): Promise<ReindexOutcome> {
+    const r = runJob({ id: this.nextJob++, path, ...(text !== undefined ? { text } : {}), ...(this.index.hashOf(path) ? { knownHash: this.index.hashOf(path)! } : {}) }, { cache: this.cache, engineVersion: this.engineVersion });
+    if (!r.ok) {
+      if (/no such file|is a folder/.test(r.error)) {
+        this.failures.delete(path);
+        return this.index.remove(path) ? 'removed' : 'failed';
+      }
+      this.failures.set(path, r.error);
+      return 'failed';
+    }
+    if (r.unchanged) return 'unchanged';
+    this.accept(r);
+    return 'updated';
+  }
+
+  /** Takes an article out of the index (its file was deleted). */
+  removeFile(path: string): boolean {
+    this.failures.delete(path);
+    return this.index.remove(path);
+  }
+
+  snapshot(): CorpusSnapshot {
+    return this.index.snapshot();
+  }
+
+  /** Stops the worker threads. The driver can still re-index in this thread, or start new workers. */
+  async dispose(): Promise<void> {
+    const p = this.pool;
+    this.pool = undefined;
+    await p?.terminate();
+  }
+
+  private accept(r: IndexJobResult, result?: IndexRunResult): void {
+    if (!r.ok) {
+      this.failures.set(r.path, r.error);
+      result?.failed.push({ path: r.path, message: r.error });
+      return;
+    }
+    this.failures.delete(r.path);
+    if (r.unchanged) {
+      if (result) result.unchanged++;
+      return;
+    }
+    let entry: CacheEntry;
+    try {
+      entry = JSON.parse(r.entry!) as CacheEntry;
+    } catch (e: any) {
+      this.failures.set(r.path, `bad analysis (${e?.message ?? e})`);
+      result?.failed.push({ path: r.path, message: `bad analysis (${e?.message ?? e})` });
+      return;
+    }
+    this.index.set({ path: r.path, hash: r.hash, analysis: entry.analysis, digest: entry.digest, force: true });
+    if (result) {
+      result.indexed++;
+      if (r.cached) result.cached++;
+      else result.analyzed++;
+    }
+  }
+}
+
+export function defaultWorkers(): number {
+  try {
+    return Math.max(1, availableParallelism());
+  } catch {
+    return 2;
+  }
+}
+
+/** A fixed set of workers fed batches of jobs, a couple of batches ahead each. */
+class WorkerPool {
+  private workers: { w: Worker; busy: number }[] = [];
+  private error: Error | undefined;
+  private onMessage: ((idx: number, msg: WorkerReply) => void) | undefined;
+
+  constructor(script: string, n: number, init: WorkerInit) {
+    for (let i = 0; i < n; i++) {
+      const w = new Worker(script, { workerData: init });
+      const slot = { w, busy: 0 };
+      w.on('message', (msg: WorkerReply) => this.onMessage?.(i, msg));
+      w.on('error', (e) => {
+        this.error = e;
+        this.onMessage?.(i, { type: 'results', results: [] });
+      });
+      w.on('exit', (code) => {
+        if (this.dead) return;
+        this.dead = true;
+        this.error = new Error(`index worker stopped (exit code ${code})`);
+        this.onMessage?.(i, { type: 'results', results: [] });
+      });
+      w.unref();
+      this.workers.push(slot);
+    }
+  }
+
+  /** Runs the jobs; resolves true when all are done, false when cancelled. */
+  run(jobs: IndexJob[], onResult: (r: IndexJobResult) => void, signal: AbortSignal | undefined, batchSize: number): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      let next = 0;
+      let pending = 0;
+      let finished = false;
+      // Small batches at the end so both workers finish together.
+      const take = () => {
+        const left = jobs.length - next;
+        const size = Math.max(1, Math.min(batchSize, Math.ceil(left / (this.workers.length * 2))));
+        const batch = jobs.slice(next, next + size);
+        next += batch.length;
+        return batch;
+      };
+      const feed = (i: number) => {
+        const slot = this.workers[i];
+        while (slot.busy < 2 && next < jobs.length && !signal?.aborted) {
+          const batch = take();
+          slot.busy++;
+          pending++;
+          slot.w.ref();
+          slot.w.postMessage({ type: 'jobs', jobs: batch } satisfies WorkerRequest);
+        }
+      };
+      const finish = (ok: boolean) => {
+        if (finished) return;
+        finished = true;
+        this.onMessage = undefined;
+        signal?.removeEventListener('abort', onAbort);
+        for (const s of this.workers) {
+          s.busy = 0;
+          s.w.unref();
+        }
+        resolve(ok);
+      };
+      const onAbort = () => {
+        // Workers may be in the middle of a long batch: stop them rather than wait.
+        void this.terminate().then(() => finish(false));
+      };
+      this.onMessage = (i, msg) => {
+        if (msg.type !== 'results') return;
+        if (this.error) {
+          const e = this.error;
+          this.error = undefined;
+          finished = true;
+          this.onMessage = undefined;
+          reject(e);
+          return;
+        }
+        const slot = this.workers[i];
+        slot.busy = Math.max(0, slot.busy - 1);
+        pending--;
+        for (const r of msg.results) onResult(r);
+        if (signal?.aborted) return;
+        feed(i);
+        if (!slot.busy) slot.w.unref();
+        if (!pending && next >= jobs.length) finish(true);
+      };
+      if (signal?.aborted) return finish(false);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.workers.forEach((_s, i) => feed(i));
+      if (!pending) finish(true);
+    });
+  }
+
+  private dead = false;
+
+  /** False once cancelled or terminated: the driver then starts a new pool. */
+  get alive(): boolean {
+    return !this.dead;
+  }
+
+  async terminate(): Promise<void> {
+    this.dead = true;
+    await Promise.all(this.workers.map((s) => s.w.terminate()));
+    this.workers = [];
+    this.dead = true;
+  }
+}
