@@ -58,6 +58,8 @@ const COMPANY_END = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|GmbH|Group|Bank|Ho
 const STREET_END = /^(?:Street|St\.?|Square|Avenue|Ave\.?|Road|Park|Palace|House|Hall|Hotel|Airport|Stadium|Bridge)$/;
 const FIRST_UPPER = /^\p{Lu}/u;
 const PLACE_KIND = /^(?:city|cities|town|towns|village|villages|island|islands|region|province|provinces|district|state|port|capital|county|republic|kingdom|suburb|neighbourhood|neighborhood|municipality|oblast)$/;
+// Capitalised words that name no one and nowhere.
+const NOT_NAMES = new Set(['fahrenheit', 'celsius', 'internet', 'web', 'god', 'mr', 'mrs', 'ms', 'sir', 'madam', 'am', 'pm']);
 const STRONG_TITLES = new Set([
   'president', 'minister', 'premier', 'chancellor', 'governor', 'gov.', 'senator', 'sen.', 'rep.', 'gen.', 'lt.', 'col.',
   'maj.', 'capt.', 'sgt.', 'adm.', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'ambassador', 'mayor', 'king', 'queen', 'prince',
@@ -152,6 +154,7 @@ export function postProcess(doc: NerDoc, tags: Int8Array): Entity[] {
     let roman = true;
     for (let k = m.from; k < m.to; k++) if (!/^[IVX]+$/.test(doc.norm[k])) roman = false;
     if (roman) continue;
+    if (m.to - m.from === 1 && NOT_NAMES.has(doc.lower[m.from])) continue;
     let allDemonym = true;
     for (let k = m.from; k < m.to; k++) if (!isDemonym(doc, k)) allDemonym = false;
     if (allDemonym) continue;
