@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// Sidebar benchmark: the Reuters corpus (18,834 articles) indexed once with the core's
+// CorpusIndex, then each view's tree model (src/extension/views/model, free of vscode) opened
+// cold — the top level plus the first item expanded down to its leaves — and refreshed after one
+// article is edited. Target: each view opens in under a second.
+//   node scripts/bench/sidebar.mjs [--limit N]
+// The corpus is expanded with ../shared/tools/corpus-expand.mjs into $NEWS_LENS_REUTERS_DIR
+// (default: <tmp>/news-lens-reuters) once.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const SHARED = resolve(ROOT, '../shared');
+const TARGET_MS = 1000;
+const limitArg = process.argv.indexOf('--limit');
+const LIMIT = limitArg > 0 ? Number(process.argv[limitArg + 1]) : Infinity;
+
+async function load() {
+  const entry = [
+    "export { analyze } from './src/core';",
+    "export { CorpusIndex } from './src/core/corpus';",
+    "export { TopicsModel } from './src/extension/views/model/topicsModel';",
+    "export { CrossRefsModel } from './src/extension/views/model/crossRefsModel';",
+    "export { FiguresModel } from './src/extension/views/model/figuresModel';",
+    "export { SourcesModel } from './src/extension/views/model/sourcesModel';",
+  ].join('\n');
+  const outDir = join(tmpdir(), 'news-lens-bench');
+  mkdirSync(outDir, { recursive: true });
+  const outfile = join(outDir, `sidebar-${process.pid}.cjs`);
+  await esbuild.build({
+    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile,
+    logLevel: 'error',
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  });
+  const mod = createRequire(import.meta.url)(outfile);
+  rmSync(outfile, { force: true });
+  return mod;
+}
+
+function corpusDir() {
+  const dir = process.env.NEWS_LENS_REUTERS_DIR || join(tmpdir(), 'news-lens-reuters');
+  const have = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).length : 0;
+  if (have < Math.min(LIMIT, 18834)) {
+    const tool = join(SHARED, 'tools/corpus-expand.mjs');
+    if (!existsSync(tool)) return undefined;
+    execFileSync(process.execPath, [tool, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  return dir;
+}
+
+const sha256 = (t) => createHash('sha256').update(t, 'utf8').digest('hex');
+const ms = (t0) => performance.now() - t0;
+const fmt = (x) => `${x.toFixed(1)} ms`;
+
+/** Opens a view as VS Code does: the top level, then the first item expanded down to its leaves. */
+async function open(model) {
+  const t0 = performance.now();
+  let level = model.children(undefined);
+  const top = level.length;
+  let nodes = top;
+  for (let depth = 0; depth < 4 && level.length; depth++) {
+    const first = level.find((n) => n.expand !== 'none');
+    if (!first) break;
+    await model.prepare(first);
+    level = model.children(first);
+    nodes += level.length;
+  }
+  return { ms: ms(t0), top, nodes };
+}
+
+async function main() {
+  const dir = corpusDir();
+  if (!dir) {
+    console.log('skipped: ../shared/tools/corpus-expand.mjs (the Reuters corpus) is missing');
+    return;
+  }
+  const m = await load();
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, LIMIT);
+  const texts = new Map();
+  const index = new m.CorpusIndex();
+  let t0 = performance.now();
+  for (const f of files) {
+    const path = join(dir, f);
+    const text = readFileSync(path, 'utf8');
+    texts.set(path, text);
+    index.set({ path, hash: sha256(text), analysis: m.analyze(text), text });
+  }
+  const indexMs = ms(t0);
+  t0 = performance.now();
+  let snap = index.snapshot();
+  const snapMs = ms(t0);
+  console.log(`corpus: ${files.length} articles, ${snap.entities.length} entities, ${snap.claimGroups.length} figure groups, ${snap.topics.length} topics (analysed and indexed in ${(indexMs / 1000).toFixed(1)} s, first snapshot ${fmt(snapMs)})`);
+
+  const data = {
+    snapshot: () => snap,
+    analysis: (doc) => index.document(doc)?.analysis,
+    displayName: (doc) => doc.slice(dir.length + 1),
+    text: (doc) => texts.get(doc),
+    loadText: async () => {},
+    entityAt: (doc, offset) => index.entityAt(doc, offset),
+  };
+  const models = {
+    Topics: new m.TopicsModel(data),
+    'Cross-references': new m.CrossRefsModel(data),
+    Figures: new m.FiguresModel(data),
+    Sources: new m.SourcesModel(data),
+  };
+  let worst = 0;
+  for (const [name, model] of Object.entries(models)) {
+    const r = await open(model);
+    worst = Math.max(worst, r.ms);
+    console.log(`open ${name.padEnd(17)} ${fmt(r.ms).padStart(10)}  (${r.top} top-level nodes, ${r.nodes} made)`);
+  }
+  // Sorting by name and filtering by text redo the lists: the slowest user action per view.
+  for (const [name, model] of Object.entries(models)) {
+    model.options = { ...model.options, sort: 'name', text: 'a' };
+    model.reset();
+    const r = await open(model);
+    worst = Math.max(worst, r.ms);
+    console.log(`open ${name.padEnd(17)} ${fmt(r.ms).padStart(10)}  sorted by name, filtered by "a" (${r.top} top-level nodes)`);
+    model.options = { ...model.options, sort: 'articles', text: '' };
+    model.reset();
+    await open(model);
+  }
+
+  // One article edited: re-index it, take a snapshot, and refresh each (already open) view.
+  const doc = files.length > 1 ? join(dir, files[1]) : join(dir, files[0]);
+  const edited = texts.get(doc) + '\nThe minister Volodymyr Zelensky said 12,000 troops were sent.\n';
+  texts.set(doc, edited);
+  t0 = performance.now();
+  index.set({ path: doc, hash: sha256(edited), analysis: m.analyze(edited), text: edited });
+  snap = index.snapshot();
+  console.log(`edit: one article re-indexed and a new snapshot in ${fmt(ms(t0))}`);
+  for (const [name, model] of Object.entries(models)) {
+    t0 = performance.now();
+    const changes = model.refresh();
+    const t = ms(t0);
+    worst = Math.max(worst, t);
+    console.log(`refresh ${name.padEnd(14)} ${fmt(t).padStart(10)}  (${changes.root ? 'top level re-read' : `${changes.nodes.length} nodes re-read`})`);
+  }
+  console.log(`${worst < TARGET_MS ? 'PASS' : 'FAIL'}: slowest view operation ${fmt(worst)} (target < ${TARGET_MS} ms)`);
+}
+
+await main();
