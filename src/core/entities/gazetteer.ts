@@ -194,7 +194,7 @@ let cached: Gazetteer | undefined;
 
 /** Tokens of a phrase, split like the tagger's tokens ("Guinea-Bissau" stays whole, "Lt. Gen." is two). */
 export function phraseTokens(phrase: string): string[] {
-  return phrase.split(/\s+/).filter(Boolean);
+  return phrase.split(' ').filter(Boolean);
 }
 
 export function gazetteer(): Gazetteer {

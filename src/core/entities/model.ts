@@ -72,7 +72,7 @@ export function decodeModel(b64: string): NerModel {
   const trans = new Float64Array((nTags + 1) * nTags);
   for (let i = 0; i < trans.length; i++) trans[i] = f32();
   let size = 1;
-  while (size < nFeat * 2) size <<= 1;
+  while (size * 0.7 < nFeat) size <<= 1;
   if (nTags >= SLOT) throw new Error('entities: too many tags');
   const buffer = new ArrayBuffer(size * SLOT * 4);
   const table = new Int32Array(buffer);
@@ -129,6 +129,12 @@ export function toBase64(b: Uint8Array): string {
 }
 
 export function fromBase64(s: string): Uint8Array {
+  // Node's native decoder when there is one (the extension host, the CLI); plain code elsewhere.
+  const NodeBuffer = (globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } }).Buffer;
+  if (NodeBuffer) {
+    const b = NodeBuffer.from(s, 'base64');
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  }
   const rev = new Uint8Array(128);
   for (let i = 0; i < 64; i++) rev[B64.charCodeAt(i)] = i;
   let len = (s.length / 4) * 3;
