@@ -3,6 +3,18 @@
 export const CommandId = {
   ShowStatistics: 'newsLens.showStatistics',
   OpenSamples: 'newsLens.openSamples',
+  // In the editor (src/extension/editor)
+  ToggleHighlights: 'newsLens.toggleHighlights',
+  NextClaim: 'newsLens.nextClaim',
+  PreviousClaim: 'newsLens.previousClaim',
+  NextEntity: 'newsLens.nextEntity',
+  PreviousEntity: 'newsLens.previousEntity',
+  NextQuote: 'newsLens.nextQuote',
+  PreviousQuote: 'newsLens.previousQuote',
+  NextConflict: 'newsLens.nextConflict',
+  PreviousConflict: 'newsLens.previousConflict',
+  GoToOtherMentions: 'newsLens.goToOtherMentions',
+  OpenMention: 'newsLens.openMention',
   // Annotations (src/extension/annotations)
   AddNote: 'newsLens.addNote',
   CreateNote: 'newsLens.createNote',

@@ -2,10 +2,12 @@
 // activation stays fast; heavy parts (the tagger's model, the corpus index) load lazily.
 import * as vscode from 'vscode';
 import { activateAnnotations } from './annotations';
+import { activateEditor } from './editor';
 import { CommandId } from './commandIds';
 import { openSamples } from './samples';
 import { AnalysisStore } from './services/analysisStore';
-import type { CorpusService, Services } from './services/contracts';
+import type { Services } from './services/contracts';
+import { WorkspaceCorpusService } from './services/corpusService';
 import { WorkspaceSidecarStore } from './services/sidecarStore';
 import { showStatistics } from './statistics';
 import { activateSidebar } from './views/sidebar';
@@ -29,14 +31,15 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   const analyses = new AnalysisStore();
   context.subscriptions.push(analyses);
   // Filled in below by the features that own them (corpus: editor feature; sidecars: annotations).
-  const services: Services = { context, analyses, corpus: undefined as unknown as CorpusService, sidecars: new WorkspaceSidecarStore(), register };
-  context.subscriptions.push(services.sidecars);
+  const services: Services = { context, analyses, corpus: new WorkspaceCorpusService(context), sidecars: new WorkspaceSidecarStore(), register };
+  context.subscriptions.push(services.sidecars, services.corpus);
   const api: NewsLensApi = { registeredCommands, services };
 
   register(CommandId.ShowStatistics, showStatistics);
   register(CommandId.OpenSamples, () => openSamples(context));
 
   // Features: one line each. Each returns its test hooks.
+  api.editor = activateEditor(services);
   api.annotations = activateAnnotations(services);
   api.sidebar = activateSidebar(services);
 
