@@ -37,14 +37,14 @@ export function registerNoteCommands(services: Services, store: WorkspaceSidecar
 
   const createNote = (article: vscode.Uri, start: number, end: number, body: string): Annotation | undefined => {
     let created: Annotation | undefined;
+    const id = newId();
+    // Before the change: the store's change event creates the thread, which opens expanded.
+    threads.expandWhenShown(id);
     const ok = change(store, article, (s, ctx) => {
-      created = createAnnotation({ kind: 'note', text: ctx.text, start, end, body, author: currentAuthor(article), now: now(), id: newId() });
+      created = createAnnotation({ kind: 'note', text: ctx.text, start, end, body, author: currentAuthor(article), now: now(), id });
       return { ...s, annotations: [...s.annotations, created] };
     });
-    if (!ok || !created) return undefined;
-    threads.expandWhenShown(created.id);
-    threads.sync(article);
-    return created;
+    return ok ? created : undefined;
   };
 
   services.register(CommandId.AddNote, async (args?: AddNoteArgs) => {
@@ -61,6 +61,7 @@ export function registerNoteCommands(services: Services, store: WorkspaceSidecar
     const range = new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
     const draft = threads.controller.createCommentThread(doc.uri, range, []);
     draft.canReply = true;
+    draft.label = 'New note';
     draft.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
     drafts.add(draft);
     return undefined;

@@ -63,7 +63,7 @@ export class NoteThreads implements vscode.Disposable {
 
   constructor(private readonly store: WorkspaceSidecarStore) {
     this.controller = vscode.comments.createCommentController(CONTROLLER_ID, 'News Lens notes');
-    this.controller.options = { prompt: 'Add a note (Markdown)…', placeHolder: 'What should a reviewer check here?' };
+    this.controller.options = { prompt: 'Write a note or a reply (Markdown)…', placeHolder: 'What should a reviewer check here?' };
     this.controller.commentingRangeProvider = {
       provideCommentingRanges: (doc) => {
         if (doc.uri.scheme !== 'file' || !isArticle(doc)) return [];
