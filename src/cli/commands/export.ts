@@ -106,6 +106,7 @@ export const exportCommand: CliCommand = {
     organization: { type: 'string' },
     'base-url': { type: 'string' },
     'annotated-only': { type: 'boolean' },
+    'all-articles': { type: 'boolean' },
     generated: { type: 'string' },
     include: { type: 'string' },
     exclude: { type: 'string' },
@@ -131,7 +132,9 @@ export const exportCommand: CliCommand = {
       ...(baseUrl ? { baseUrl } : {}),
     };
     const csv = { bom: !!values.bom, escapeFormulas: !values.raw };
-    const report = { articles: values['annotated-only'] ? ('annotated' as const) : ('all' as const) };
+    // Reports: a full section per article up to 500 articles; beyond, for the articles with
+    // annotations or conflicting figures, the rest in brief (--all-articles / --annotated-only).
+    const report = { articles: values['annotated-only'] ? ('annotated' as const) : values['all-articles'] ? ('all' as const) : ('auto' as const) };
 
     const outputs: { file?: string; text: string }[] = [];
     const outFile = values.out as string | undefined;
@@ -153,6 +156,8 @@ export const exportCommand: CliCommand = {
         outputs.push({ file: outFile, text: exportWebAnnotations(input) });
         break;
       case 'claimreview':
+        // Publishers need absolute URLs (search engines ignore relative ones).
+        if (!baseUrl) err('news-lens export: article URLs are relative to the folder; pass --base-url https://…/ where the articles are published');
         outputs.push({ file: outFile, text: exportClaimReview(input) });
         break;
     }

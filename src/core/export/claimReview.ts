@@ -26,6 +26,8 @@ export function buildClaimReviews(input: ExportInput): Record<string, unknown>[]
   const org = organizationOf(input);
   const out: Record<string, unknown>[] = [];
   for (const article of sortedArticles(input)) {
+    // Only reviewers give verdicts: skip the (many) articles without one before joining claims.
+    if (!article.sidecar?.annotations.some((a) => a.kind === 'claim' && a.verdict !== undefined)) continue;
     const rows = claimRows(article, figures).filter((r) => r.review && r.verdict !== 'unreviewed');
     if (!rows.length) continue;
     const spans = sentences(article.text);

@@ -34,14 +34,19 @@ export interface Disagreement {
   text: string;
 }
 
-/** In a conflicting group, every other figure's statement: what the other articles (or this one,
- * elsewhere) say instead. Empty when the group agrees. */
+/** At most this many disagreements are listed per claim: a group can hold hundreds of claims,
+ * and listing all of them for each of them grows with the square of its size. */
+export const MAX_DISAGREEMENTS = 12;
+
+/** In a conflicting group, the other figures' statements: what the other articles (or this one,
+ * elsewhere) say instead, at most `MAX_DISAGREEMENTS`. Empty when the group agrees. */
 export function disagreements(place: FigurePlace | undefined): Disagreement[] {
   if (!place || place.group.agreement !== 'conflict') return [];
   const out: Disagreement[] = [];
   for (const figure of place.group.figures) {
     if (figure === place.figure) continue;
     for (const ref of figure.claims) {
+      if (out.length === MAX_DISAGREEMENTS) return out;
       out.push({ document: ref.document, value: figure.value, ...(figure.approx ? { approx: figure.approx } : {}), text: ref.claim.text });
     }
   }

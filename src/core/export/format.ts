@@ -8,7 +8,8 @@ export function formatNumber(value: number | string): string {
   if (!Number.isFinite(value)) return String(value);
   const [int, frac] = String(Math.abs(value)).split('.');
   if (/e/i.test(int)) return String(value);
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  let grouped = '';
+  for (let i = int.length; i > 0; i -= 3) grouped = int.slice(Math.max(0, i - 3), i) + (grouped ? ',' + grouped : '');
   return (value < 0 ? '-' : '') + grouped + (frac ? '.' + frac : '');
 }
 

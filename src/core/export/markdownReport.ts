@@ -3,7 +3,7 @@
 // open notes). Built as blocks so the HTML report can put a chart where a figure group stands.
 import type { CorpusSnapshot, FigureGroup } from '../corpus/model';
 import { ARTICLE_STATUSES, VERDICTS, type ClaimStatus } from '../annotations/model';
-import type { Entity, EntityType } from '../types';
+import type { EntityType } from '../types';
 import { claimRows, placedAnnotations, type ClaimRow } from './claimRows';
 import { figureLookup, groupDocuments } from './figures';
 import { formatClaimValue, formatNumber } from './format';
@@ -11,9 +11,17 @@ import { organizationOf, sortedArticles, type ExportArticle, type ExportInput } 
 import { mdCell, mdTable, mdText } from './markdownEscape';
 
 export interface ReportOptions {
-  /** 'annotated' lists only articles that have a sidecar; the summary always covers all. */
-  articles?: 'all' | 'annotated';
+  /** Which articles get a full section (the summary always covers all):
+   * - 'all': every article;
+   * - 'annotated': those with a sidecar;
+   * - 'relevant': those with a sidecar or a claim in a conflicting figure group, the others in
+   *   one brief table at the end;
+   * - 'auto' (default): 'all' up to AUTO_ALL_LIMIT articles, 'relevant' beyond, where a section
+   *   per unreviewed article would bury the review under thousands of pages. */
+  articles?: 'all' | 'annotated' | 'relevant' | 'auto';
 }
+
+export const AUTO_ALL_LIMIT = 500;
 
 export interface ChartPoint {
   document: string;
@@ -50,10 +58,25 @@ export function reportBlocks(input: ExportInput, options: ReportOptions = {}): R
       md(figureTable(group, verdictOf));
     }
   }
-  const listed = options.articles === 'annotated' ? articles.filter((a) => a.sidecar) : articles;
-  md(`## Articles${listed.length < articles.length ? `\n\n${listed.length} of ${articles.length} articles: those with annotations.` : ''}`);
+  const mode = options.articles === undefined || options.articles === 'auto' ? (articles.length <= AUTO_ALL_LIMIT ? 'all' : 'relevant') : options.articles;
+  const inConflict = (a: ExportArticle) => rowsByArticle.get(a)!.some((r) => r.conflicts.length > 0);
+  const listed = mode === 'all' ? articles : articles.filter((a) => a.sidecar || (mode === 'relevant' && inConflict(a)));
+  const why = mode === 'annotated' ? 'those with annotations' : 'those with annotations or conflicting figures';
+  md(`## Articles${listed.length < articles.length ? `\n\n${listed.length} of ${articles.length} articles: ${why}.` : ''}`);
   const entityNames = canonicalNames(input.corpus);
   for (const article of listed) md(articleSection(article, rowsByArticle.get(article)!, entityNames));
+  if (mode === 'relevant' && listed.length < articles.length) {
+    const shown = new Set(listed);
+    const rest = articles.filter((a) => !shown.has(a));
+    md(`## Other articles\n\n${rest.length} articles without annotations or conflicting figures, in brief.`);
+    md(
+      mdTable(
+        ['Article', 'Claims', 'Entities', 'Quotes', 'Vague attributions'],
+        rest.map((a) => [mdText(a.path), String(a.analysis.claims.length), String(a.analysis.entities.length), String(a.analysis.quotes.length), String(a.analysis.attributions.filter((x) => x.vague).length)]),
+        ['left', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  }
   return blocks;
 }
 
@@ -122,7 +145,7 @@ function figureTable(group: FigureGroup, verdictOf: Map<string, ClaimStatus>): s
   return mdTable(['Article', 'Value', 'Claim', 'Verdict'], rows);
 }
 
-function articleSection(article: ExportArticle, rows: ClaimRow[], entityNames: Map<string, string>): string {
+function articleSection(article: ExportArticle, rows: ClaimRow[], entityNames: CanonicalNames): string {
   const placed = placedAnnotations(article);
   const status = article.sidecar?.status ?? 'unreviewed';
   const out = [`### ${mdText(article.path)}`];
@@ -177,13 +200,14 @@ function articleSection(article: ExportArticle, rows: ClaimRow[], entityNames: M
   return out.join('\n\n');
 }
 
-function entityList(article: ExportArticle, entityNames: Map<string, string>): string {
+function entityList(article: ExportArticle, entityNames: CanonicalNames): string {
   const byType = new Map<EntityType, Map<string, number>>();
+  const names = entityNames.get(article.path);
   for (const e of article.analysis.entities) {
-    const name = entityNames.get(mentionKey(article.path, e)) ?? e.canonical ?? e.text;
-    const names = byType.get(e.type) ?? new Map<string, number>();
-    names.set(name, (names.get(name) ?? 0) + 1);
-    byType.set(e.type, names);
+    const name = names?.get(e.start) ?? e.canonical ?? e.text;
+    const counts = byType.get(e.type) ?? new Map<string, number>();
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    byType.set(e.type, counts);
   }
   const lines: string[] = [];
   for (const type of ['person', 'place', 'organization'] as const) {
@@ -205,10 +229,19 @@ function entityList(article: ExportArticle, entityNames: Map<string, string>): s
   return lines.length ? lines.join('\n') : '_No entities detected._';
 }
 
+/** Document → mention start → the corpus's canonical name. */
+type CanonicalNames = Map<string, Map<number, string>>;
+
 // The corpus's canonical name for each mention, so every article names a person the same way.
-function canonicalNames(corpus: CorpusSnapshot | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of corpus?.entities ?? []) for (const m of e.mentions) out.set(mentionKey(m.document, m), e.name);
+function canonicalNames(corpus: CorpusSnapshot | undefined): CanonicalNames {
+  const out: CanonicalNames = new Map();
+  for (const e of corpus?.entities ?? []) {
+    for (const m of e.mentions) {
+      let names = out.get(m.document);
+      if (!names) out.set(m.document, (names = new Map()));
+      names.set(m.start, e.name);
+    }
+  }
   return out;
 }
 
@@ -219,10 +252,6 @@ function orderGroups(groups: FigureGroup[]): FigureGroup[] {
 
 function chartPoints(group: FigureGroup): ChartPoint[] {
   return group.figures.flatMap((f) => f.claims.map((c) => ({ document: c.document, value: f.value, ...(f.approx ? { approx: f.approx } : {}) })));
-}
-
-function mentionKey(document: string, span: Pick<Entity, 'start' | 'end'>): string {
-  return `${span.start}:${span.end}\u0000${document}`;
 }
 
 function claimKey(document: string, index: number): string {

@@ -83,6 +83,14 @@ describe.skipIf(!SEEDS_EXIST)('Markdown review report (seeds)', () => {
     expect(md).toContain('### seeds/unannotated.txt');
   });
 
+  it('in brief mode gives sections to articles with annotations or conflicts and lists the rest in one table', () => {
+    const brief = exportMarkdownReport(input, { articles: 'relevant' });
+    expect(brief).not.toContain('### seeds/unannotated.txt');
+    expect(brief).toContain('## Other articles');
+    expect(brief).toMatch(/^\| seeds\/unannotated\.txt \| 1 \| 0 \| 0 \| 0 \|$/m);
+    for (const a of input.articles.filter((x) => x.sidecar)) expect(brief).toContain(`### ${mdText(a.path)}`);
+  });
+
   it('is deterministic', () => {
     expect(exportMarkdownReport(seedFixture().input)).toBe(md);
   });
