@@ -18,7 +18,8 @@ export function sortItems<T>(items: readonly T[], mode: SortMode, by: Sortable<T
 
 function key<T>(item: T, mode: SortMode, by: Sortable<T>): (string | number)[] {
   if (mode === 'name') return [fold(by.name(item))];
-  if (mode === 'articles') return [-by.articles(item), fold(by.name(item))];
+  // Ties keep the list's own order (document order): folding every name costs more than it helps.
+  if (mode === 'articles') return [-by.articles(item)];
   return by.first(item);
 }
 
