@@ -145,7 +145,7 @@ export const DEMONYMS =
 export const FIRST_NAMES =
   'Aaron|Abdul|Abdullah|Abel|Abraham|Adam|Adrian|Ahmad|Ahmed|Aisha|Alan|Albert|Alberto|Aleksandr|Aleksei|Alessandro|Alex|' +
   'Alexander|Alexandra|Alexei|Alexis|Alfred|Ali|Alice|Alicia|Alina|Alison|Allan|Amanda|Amir|Amy|Ana|Anastasia|Anatoly|Andrea|' +
-  'Andreas|Andrei|Andrej|Andres|Andrew|Andriy|Andrij|Andrzej|Angela|Angelo|Anita|Ann|Anna|Anne|Anthony|Antoine|Anton|Antonio|Antony|' +
+  'Andreas|Andrei|Andrej|Andres|Andrew|Andriy|Andrzej|Angela|Angelo|Anita|Ann|Anna|Anne|Anthony|Antoine|Anton|Antonio|Antony|' +
   'Arnold|Arthur|Ashley|Barbara|Barry|Ben|Benjamin|Bernard|Bernd|Betty|Bill|Bob|Boris|Brandon|Brian|Bruce|Bruno|Carl|Carla|' +
   'Carlos|Carmen|Carol|Caroline|Catherine|Charles|Charlie|Chen|Chris|Christian|Christina|Christine|Christopher|Claire|Claudia|' +
   'Claudio|Colin|Craig|Cristina|Daniel|Daniela|Danielle|Dario|David|Dean|Deborah|Denis|Dennis|Diana|Diego|Dmitri|Dmitry|' +
@@ -159,7 +159,7 @@ export const FIRST_NAMES =
   'Maria|Marie|Mario|Mark|Martin|Mary|Matteo|Matthew|Maurice|Max|Maxim|Mehmet|Michael|Michel|Michelle|Miguel|Mikhail|Mohamed|' +
   'Mohammad|Mohammed|Muhammad|Mustafa|Mykola|Nancy|Natalia|Nathan|Neil|Nicholas|Nick|Nicolas|Nikolai|Nikolay|Nina|Olaf|Oleg|' +
   'Oleh|Oleksandr|Oleksiy|Olena|Olga|Omar|Oscar|Pablo|Pamela|Paolo|Patricia|Patrick|Paul|Pavel|Pedro|Peter|Petr|Petro|Philip|' +
-  'Philippe|Pierre|Pietro|Rachel|Rafael|Ralph|Ramon|Ramzan|Raul|Ray|Raymond|Rebecca|Richard|Rick|Robert|Roberto|Roger|Roman|' +
+  'Philippe|Pierre|Pietro|Rachel|Rafael|Ralph|Ramon|Raul|Ray|Raymond|Rebecca|Richard|Rick|Robert|Roberto|Roger|Roman|' +
   'Ronald|Rosa|Ruth|Ryan|Said|Salman|Sam|Samuel|Sandra|Sara|Sarah|Scott|Sean|Serge|Sergei|Sergey|Sergio|Serhiy|Shinzo|Simon|' +
   'Sophie|Stefan|Stephen|Steve|Steven|Susan|Sven|Tamara|Tatiana|Tatyana|Teresa|Thomas|Tim|Timothy|Tom|Tony|Valentin|Valery|' +
   'Vasily|Victor|Viktor|Vincent|Vitaly|Vladimir|Vladislav|Volodymyr|Walter|Wang|Wei|Werner|William|Wolfgang|Xavier|Yevgeny|' +
