@@ -31,7 +31,18 @@ export interface CorpusService extends vscode.Disposable {
   figureGroupFor(uri: vscode.Uri, claimIndex: number): FigureGroup | undefined;
   /** Re-index everything (the Refresh action). */
   refresh(): Promise<void>;
+  /**
+   * Hook for the annotations feature (optional until implemented): a step applied to each
+   * article's analysis before the index takes it — the workspace lexicon and the reviewer's
+   * entity corrections — so corrections reach cross-references and topics, not only highlights.
+   */
+  addTransform?(t: CorpusTransform): vscode.Disposable;
+  /** Re-indexes these articles now, e.g. after their corrections changed (optional until implemented). */
+  reindexArticles?(articles: vscode.Uri[]): Promise<void>;
 }
+
+/** Corrects an article's analysis for the corpus index; `text` is the file's text that was analysed. */
+export type CorpusTransform = (article: vscode.Uri, text: string, analysis: ArticleAnalysis) => ArticleAnalysis;
 
 export interface SidecarState {
   /** Absent until the article has a sidecar on disk or in memory. */
