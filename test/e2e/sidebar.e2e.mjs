@@ -66,6 +66,12 @@ export default [
       seed(ctx, '000');
       const rows = await showOnly(wb, 'Figures');
       assert.ok((await rows.count()) > 0);
+      // Open the first two groups, so the figures and their articles show.
+      for (const i of [1, 0]) {
+        const row = wb.viewPane('Figures').locator('.monaco-list-row[aria-level="1"]').nth(i);
+        if ((await row.count()) && (await row.getAttribute('aria-expanded')) === 'false') await row.click();
+      }
+      await wb.viewPane('Figures').locator('.monaco-list-row[aria-level="2"]').first().waitFor();
       await wb.screenshot('sidebar-figures', { docs: 'sidebar-figures.png' });
     },
   },
