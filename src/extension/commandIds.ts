@@ -61,6 +61,10 @@ export const CommandId = {
   GoToMention: 'newsLens.goToMention',
   ShowAllMentions: 'newsLens.showAllMentions',
   CopyName: 'newsLens.copyName',
+  // Export and reports (src/extension/export)
+  ExportAnnotations: 'newsLens.exportAnnotations',
+  OpenReviewReport: 'newsLens.openReviewReport',
+  ImportWebAnnotations: 'newsLens.importWebAnnotations',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

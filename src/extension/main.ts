@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { activateAnnotations } from './annotations';
 import { activateEditor } from './editor';
+import { activateExport } from './export';
 import { CommandId } from './commandIds';
 import { openSamples } from './samples';
 import { AnalysisStore } from './services/analysisStore';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   api.editor = activateEditor(services);
   api.annotations = activateAnnotations(services);
   api.sidebar = activateSidebar(services);
+  api.export = activateExport(services);
 
   return api;
 }
