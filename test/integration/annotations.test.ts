@@ -84,6 +84,14 @@ describe('Annotations', function () {
   });
   after(async () => {
     await vscode.workspace.getConfiguration('newsLens').update('author', undefined, vscode.ConfigurationTarget.Workspace);
+    // The suites after this one count the workspace's articles: take ours out of the corpus again.
+    await closeAllEditors();
+    fs.rmSync(dir, { recursive: true, force: true });
+    const corpus = all().corpus;
+    if (corpus) {
+      await corpus.refresh();
+      await waitFor(() => !(corpus.index()?.paths() ?? []).some((p) => p.startsWith(dir)), 'the test articles are still in the corpus index', 20_000);
+    }
   });
   afterEach(async () => {
     api.store.pauseWrites(false);
