@@ -15,7 +15,8 @@ import { DecorationTypes, HIGHLIGHT_KINDS, settingOf, type HighlightKind } from 
 const ALL_AT_ONCE = 1500;
 /** Lines around the visible ones drawn in the first pass. */
 const MARGIN_LINES = 60;
-const IDLE_MS = 250;
+/** Quiet time before the rest of a long article is drawn (each pass re-sends thousands of ranges). */
+const IDLE_MS = 1000;
 const STATE_KEY = 'newsLens.highlightsOn';
 
 export interface AppliedDecorations {

@@ -33,6 +33,8 @@ export interface LiveChange {
 }
 
 export const EDIT_DEBOUNCE_MS = 150;
+/** For long articles (worker analysis, seconds of CPU) typing must pause longer before it runs. */
+export const LONG_EDIT_DEBOUNCE_MS = 1000;
 /** Articles longer than this (UTF-16 units) are analysed in full in a worker thread. */
 export const WORKER_THRESHOLD = 60_000;
 
@@ -66,12 +68,25 @@ export class AnalysisStore implements vscode.Disposable {
     this.worker ??= AnalysisWorker.shared(scriptPath);
   }
 
-  /** The analysis for the document's current text, computed now if it is not cached. */
+  /**
+   * The analysis for the document's current text, computed now if it is not cached — except for
+   * a long article (over WORKER_THRESHOLD) seen for the first time: that is analysed in the
+   * worker thread, `undefined` comes back meanwhile, and `onDidUpdate` fires when it is ready.
+   */
   get(doc: vscode.TextDocument): ArticleAnalysis | undefined {
     if (!isArticle(doc)) return undefined;
     const k = key(doc);
     const cached = this.entries.get(k);
     if (cached && cached.version === doc.version) return cached.analysis;
+    if (this.worker && doc.getText().length > WORKER_THRESHOLD) {
+      if (cached) {
+        // An older version (edited while not tracked): the quick update, the full one later.
+        this.edited(doc);
+        return this.entries.get(k)!.analysis;
+      }
+      void this.settle(doc);
+      return undefined;
+    }
     const inc = cached?.inc ?? new IncrementalAnalyzer();
     const analysis = this.transform(doc, inc.reset(doc.getText()));
     this.entries.set(k, { version: doc.version, analysis, exact: true, inc });
@@ -130,7 +145,8 @@ export class AnalysisStore implements vscode.Disposable {
     const k = key(doc);
     const entry = this.entries.get(k)!;
     const t0 = performance.now();
-    const u = entry.inc.update(doc.getText());
+    const text = doc.getText();
+    const u = entry.inc.update(text);
     const analysis = this.transform(doc, u.analysis);
     this.entries.set(k, { version: doc.version, analysis, exact: u.exact, inc: entry.inc });
     this.liveEmitter.fire({ document: doc, analysis, window: u.window, ms: performance.now() - t0, startedAt: t0 });
@@ -140,7 +156,7 @@ export class AnalysisStore implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(k);
         if (!doc.isClosed) void this.settle(doc);
-      }, EDIT_DEBOUNCE_MS),
+      }, this.worker && text.length > WORKER_THRESHOLD ? LONG_EDIT_DEBOUNCE_MS : EDIT_DEBOUNCE_MS),
     );
   }
 
