@@ -4,9 +4,11 @@
 // CSV is two tables. With --out FILE the annotations go to FILE and the claims to FILE's name with
 // `.claims.csv` (report.csv → report.claims.csv). Without --out one table goes to stdout, the
 // annotations unless `--table claims`, so the output is always one well-formed CSV.
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { analyze } from '../../core';
+import type { CorpusSnapshot } from '../../core/corpus/model';
 import { anchorAll, formatSidecarError, sidecarPathFor } from '../../core/annotations';
 import {
   exportAnnotationsCsv,
@@ -19,6 +21,7 @@ import {
   type ExportArticle,
   type ExportInput,
 } from '../../core/export';
+import { CorpusDriver } from '../../node/corpusDriver';
 import { findArticles } from '../../node/findArticles';
 import { readArticle } from '../../node/readArticle';
 import { readSidecar, sha256Text } from '../../node/sidecarFiles';
@@ -30,25 +33,49 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface LoadOptions {
   include?: string;
   exclude?: string;
+  /** Analysis cache folder (as `analyze --cache`). */
+  cacheDir?: string;
+  /** Worker threads for the analysis; default one per core. */
+  workers?: number;
 }
 
 export interface LoadedFolder {
   articles: ExportArticle[];
+  /** Figure groups, canonical entities and topics across the folder, named by `articles[].path`. */
+  corpus: CorpusSnapshot;
   /** One line per article or sidecar that could not be read; those are left out of the export. */
   problems: string[];
   /** Things the sidecar loader fixed in memory (e.g. a duplicate left by a git merge). */
   warnings: string[];
 }
 
-/** Reads, analyzes and anchors every article of `folder` with its sidecar. Article paths are
- * relative to `folder`, forward slashes. */
-export function loadFolder(folder: string, options: LoadOptions = {}): LoadedFolder {
+/** Analyzes and indexes every article of `folder` (with the corpus driver, its workers and cache)
+ * and reads each sidecar, anchored against the current text. Paths are relative to `folder`,
+ * forward slashes, in the articles and in the corpus snapshot alike. */
+export async function loadFolder(folder: string, options: LoadOptions = {}): Promise<LoadedFolder> {
   const root = resolve(folder);
   const files = findArticles([root], options);
-  const articles: ExportArticle[] = [];
   const problems: string[] = [];
   const warnings: string[] = [];
+  // The worker bundle sits next to this one (dist/cli.js → dist/index-worker.js); under tests,
+  // without it, the driver analyzes in this thread.
+  const workerScript = join(__dirname, 'index-worker.js');
+  const driver = new CorpusDriver({
+    ...(existsSync(workerScript) ? { workerScript } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+  });
+  try {
+    const run = await driver.indexFiles(files);
+    for (const f of run.failed) problems.push(f.message.startsWith(f.path) ? f.message : `${f.path}: ${f.message}`);
+  } finally {
+    await driver.dispose();
+  }
+  const rel = (file: string) => relative(root, file).split(sep).join('/');
+  const articles: ExportArticle[] = [];
   for (const file of files) {
+    const indexed = driver.index.document(file);
+    if (!indexed) continue;
     let text: string;
     try {
       text = readArticle(file);
@@ -56,7 +83,7 @@ export function loadFolder(folder: string, options: LoadOptions = {}): LoadedFol
       problems.push(e?.message ?? String(e));
       continue;
     }
-    const path = relative(root, file).split(sep).join('/');
+    const sha256 = sha256Text(text);
     const loaded = readSidecar(sidecarPathFor(file));
     if (loaded.kind === 'invalid') {
       // Exporting the article without its annotations would look like a review that never happened.
@@ -66,14 +93,34 @@ export function loadFolder(folder: string, options: LoadOptions = {}): LoadedFol
     for (const w of loaded.kind === 'ok' ? loaded.warnings : []) warnings.push(`${w.file}: ${w.field ? w.field + ': ' : ''}${w.message}`);
     const sidecar = loaded.kind === 'ok' ? loaded.sidecar : undefined;
     articles.push({
-      path,
+      path: rel(file),
       text,
-      sha256: sha256Text(text),
-      analysis: analyze(text),
+      sha256,
+      // The file changed while the folder was indexed: analyze what we export.
+      analysis: indexed.hash === sha256 ? indexed.analysis : analyze(text),
       ...(sidecar ? { sidecar, anchored: anchorAll(sidecar, text) } : {}),
     });
   }
-  return { articles, problems, warnings };
+  return { articles, corpus: renameDocuments(driver.snapshot(), rel), problems, warnings };
+}
+
+/** The snapshot with every document name passed through `rename`. */
+export function renameDocuments(s: CorpusSnapshot, rename: (path: string) => string): CorpusSnapshot {
+  const memo = new Map<string, string>();
+  const r = (p: string) => {
+    let v = memo.get(p);
+    if (v === undefined) memo.set(p, (v = rename(p)));
+    return v;
+  };
+  return {
+    documents: s.documents.map(r),
+    entities: s.entities.map((e) => ({ ...e, documents: e.documents.map(r), mentions: e.mentions.map((m) => ({ ...m, document: r(m.document) })) })),
+    claimGroups: s.claimGroups.map((g) => ({
+      ...g,
+      figures: g.figures.map((f) => ({ ...f, documents: f.documents.map(r), claims: f.claims.map((c) => ({ ...c, document: r(c.document) })) })),
+    })),
+    topics: s.topics.map((t) => ({ ...t, documents: t.documents.map(r) })),
+  };
 }
 
 /** The export time: --generated, else SOURCE_DATE_EPOCH (reproducible builds), else now. */
@@ -107,6 +154,8 @@ export const exportCommand: CliCommand = {
     'base-url': { type: 'string' },
     'annotated-only': { type: 'boolean' },
     'all-articles': { type: 'boolean' },
+    cache: { type: 'string' },
+    workers: { type: 'string' },
     generated: { type: 'string' },
     include: { type: 'string' },
     exclude: { type: 'string' },
@@ -121,12 +170,21 @@ export const exportCommand: CliCommand = {
     const baseUrl = values['base-url'] as string | undefined;
     if (baseUrl && !/^[a-z][a-z0-9+.-]*:\/\/\S+\/$/i.test(baseUrl)) throw new Error('--base-url must be an absolute URL ending with "/"');
 
+    const workers = values.workers !== undefined ? Number(values.workers) : undefined;
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new Error(`--workers takes a whole number, not '${values.workers}'`);
+
     const folder = positionals[0];
-    const { articles, problems, warnings } = loadFolder(folder, { include: values.include as string, exclude: values.exclude as string });
+    const { articles, corpus, problems, warnings } = await loadFolder(folder, {
+      include: values.include as string,
+      exclude: values.exclude as string,
+      ...(values.cache ? { cacheDir: String(values.cache) } : {}),
+      ...(workers !== undefined ? { workers } : {}),
+    });
     for (const p of [...problems, ...warnings]) err(`news-lens export: ${p}`);
     if (!articles.length) throw new Error(`no articles to export in ${folder}`);
     const input: ExportInput = {
       articles,
+      corpus,
       generated: exportTime(values.generated as string | undefined),
       ...(values.organization ? { organization: values.organization as string } : {}),
       ...(baseUrl ? { baseUrl } : {}),

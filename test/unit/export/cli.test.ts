@@ -44,8 +44,10 @@ describe.skipIf(!SEEDS_EXIST)('news-lens export / import (seeds copied to a temp
     return sidecar;
   });
 
-  it('loads every article with its sidecar, paths relative to the folder', () => {
-    const { articles, problems } = loadFolder(dir);
+  it('loads every article with its sidecar and the corpus, paths relative to the folder', async () => {
+    const { articles, problems, corpus } = await loadFolder(dir);
+    expect(corpus.documents.sort()).toEqual(articles.map((a) => a.path).sort());
+    for (const g of corpus.claimGroups) for (const f of g.figures) for (const c of f.claims) expect(articles.find((a) => a.path === c.document)?.analysis.claims[c.index]).toEqual(c.claim);
     expect(problems).toEqual([]);
     expect(articles.map((a) => a.path)).toEqual([names[0], names[1], `desk/${names[2]}`]);
     expect(articles.filter((a) => a.sidecar).length).toBe(2);
