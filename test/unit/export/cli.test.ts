@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnnotation, serializeSidecar, sidecarPathFor, type Sidecar } from '../../../src/core/annotations';
 import { claimsCsvPath, exportCommand, loadFolder } from '../../../src/cli/commands/export';
 import { importCommand } from '../../../src/cli/commands/import';
@@ -21,27 +21,32 @@ describe.skipIf(!SEEDS_EXIST)('news-lens export / import (seeds copied to a temp
   const dir = mkdtempSync(join(tmpdir(), 'news-lens-export-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const names = ['000_2bdd9704f72ad868.txt', '001_7bde26a7f900f6da.txt', '002_e850c5367249b628.txt'];
-  mkdirSync(join(dir, 'desk'));
-  const files = names.map((n, i) => {
-    const to = i === 2 ? join(dir, 'desk', n) : join(dir, n);
-    copyFileSync(join(SEEDS_DIR, n), to);
-    return to;
-  });
   const now = '2024-11-05T10:00:00.000Z';
-  const sidecars: Sidecar[] = files.slice(0, 2).map((file, i) => {
-    const text = readFileSync(file, 'utf8');
-    const at = text.indexOf(' ', 50);
-    const sidecar: Sidecar = {
-      version: 1,
-      document: { path: names[i], sha256: sha256(text) },
-      status: i ? 'reviewed' : 'in-review',
-      annotations: [
-        createAnnotation({ kind: 'note', text, start: 0, end: 12, author: 'Kim', now, id: randomUUID(), body: 'Headline | check\nthis', tags: ['x'] }),
-        createAnnotation({ kind: 'claim', text, start: at + 1, end: at + 9, author: 'Kim', now, id: randomUUID(), verdict: 'false', links: ['https://example.org/'] }),
-      ],
-    };
-    writeFileSync(sidecarPathFor(file), serializeSidecar(sidecar));
-    return sidecar;
+  let files: string[] = [];
+  let sidecars: Sidecar[] = [];
+  // In beforeAll, not the describe body: vitest runs that body even when the block is skipped.
+  beforeAll(() => {
+    mkdirSync(join(dir, 'desk'));
+    files = names.map((n, i) => {
+      const to = i === 2 ? join(dir, 'desk', n) : join(dir, n);
+      copyFileSync(join(SEEDS_DIR, n), to);
+      return to;
+    });
+    sidecars = files.slice(0, 2).map((file, i) => {
+      const text = readFileSync(file, 'utf8');
+      const at = text.indexOf(' ', 50);
+      const sidecar: Sidecar = {
+        version: 1,
+        document: { path: names[i], sha256: sha256(text) },
+        status: i ? 'reviewed' : 'in-review',
+        annotations: [
+          createAnnotation({ kind: 'note', text, start: 0, end: 12, author: 'Kim', now, id: randomUUID(), body: 'Headline | check\nthis', tags: ['x'] }),
+          createAnnotation({ kind: 'claim', text, start: at + 1, end: at + 9, author: 'Kim', now, id: randomUUID(), verdict: 'false', links: ['https://example.org/'] }),
+        ],
+      };
+      writeFileSync(sidecarPathFor(file), serializeSidecar(sidecar));
+      return sidecar;
+    });
   });
 
   it('loads every article with its sidecar and the corpus, paths relative to the folder', async () => {
