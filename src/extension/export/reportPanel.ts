@@ -14,6 +14,10 @@ import { webviewMessageHtml, webviewReportHtml } from './webviewHtml';
 
 export const REPORT_VIEW_TYPE = 'newsLens.reviewReport';
 const REFRESH_DEBOUNCE_MS = 800;
+/** On a large corpus a render takes seconds of the extension host's time: wait at least this many
+ * render times between renders, so a reviewer annotating with the report open keeps an editor
+ * that answers. */
+const RENDER_COST_FACTOR = 3;
 
 export class ReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -25,6 +29,7 @@ export class ReportPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** How many times the page was rendered (for tests: a refresh happened). */
   renders = 0;
+  private lastRenderMs = 0;
 
   constructor(private readonly services: Services) {
     this.subscriptions.push(
@@ -73,7 +78,7 @@ export class ReportPanel implements vscode.Disposable {
       return;
     }
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.render(), REFRESH_DEBOUNCE_MS);
+    this.timer = setTimeout(() => void this.render(), Math.max(REFRESH_DEBOUNCE_MS, this.lastRenderMs * RENDER_COST_FACTOR));
   }
 
   /** One render at a time; a change during a render asks for one more afterwards. */
@@ -95,6 +100,7 @@ export class ReportPanel implements vscode.Disposable {
   private async renderOnce(): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
+    const t0 = Date.now();
     let html: string;
     try {
       const uris = vscode.workspace.workspaceFolders?.length ? await workspaceArticles(this.services) : [];
@@ -113,6 +119,7 @@ export class ReportPanel implements vscode.Disposable {
     if (this.panel !== panel) return; // closed meanwhile
     panel.webview.html = html;
     this.renders++;
+    this.lastRenderMs = Date.now() - t0;
   }
 
   dispose(): void {

@@ -24,12 +24,12 @@ const CSP_META = /<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>\s*/gi
 
 export function webviewReportHtml(html: string, nonce: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${reportCsp(nonce)}">`;
-  let out = html.replace(CSP_META, '');
-  // The policy must come before anything it governs: first thing in <head>.
-  out = /<head[^>]*>/i.test(out) ? out.replace(/<head[^>]*>/i, (h) => `${h}\n${meta}`) : `${meta}\n${out}`;
-  out = out.replace(/<style(?![^>]*\bnonce=)([^>]*)>/gi, `<style nonce="${nonce}"$1>`);
   const theme = `<style nonce="${nonce}">${THEME_CSS}</style>`;
-  return /<\/head>/i.test(out) ? out.replace(/<\/head>/i, `${theme}\n</head>`) : `${theme}\n${out}`;
+  const out = html.replace(CSP_META, '').replace(/<style(?![^>]*\bnonce=)([^>]*)>/gi, `<style nonce="${nonce}"$1>`);
+  // The policy must come before anything it governs: first thing in <head>; the theme's colours
+  // last, so they win over the page's own.
+  if (!/<head(\s[^>]*)?>/i.test(out) || !/<\/head>/i.test(out)) return `${meta}\n${theme}\n${out}`;
+  return out.replace(/<head(\s[^>]*)?>/i, (h) => `${h}\n${meta}`).replace(/<\/head>/i, `${theme}\n</head>`);
 }
 
 /** A page for when there is no report to show, under the same policy. */
