@@ -12,10 +12,14 @@ export function isExportScope(x: unknown): x is ExportScope {
   return typeof x === 'string' && (EXPORT_SCOPES as readonly string[]).includes(x);
 }
 
-/** The article in the active editor (or the last focused one, when the focus is in a panel). */
+/** The article in the active editor; when the focus is elsewhere (the report's webview, a panel),
+ * the one article on screen, if exactly one is. */
 export function activeArticle(): vscode.Uri | undefined {
-  const doc = vscode.window.activeTextEditor?.document;
-  return doc && doc.uri.scheme === 'file' && isArticle(doc) ? doc.uri : undefined;
+  const ok = (doc: vscode.TextDocument | undefined) => !!doc && doc.uri.scheme === 'file' && isArticle(doc);
+  const active = vscode.window.activeTextEditor?.document;
+  if (active) return ok(active) ? active.uri : undefined;
+  const visible = new Map(vscode.window.visibleTextEditors.filter((e) => ok(e.document)).map((e) => [e.document.uri.toString(), e.document.uri]));
+  return visible.size === 1 ? [...visible.values()][0] : undefined;
 }
 
 /** Every article of the workspace, in path order: the corpus service's own list when it offers
