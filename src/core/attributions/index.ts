@@ -15,7 +15,7 @@
 // `reason` says what a reviewer must chase ("no named source", "unnamed reports", …).
 import type { Attribution, Entity } from '../types';
 import type { TextContext } from '../text/context';
-import { buildPeople, TITLE_WORDS, isCapitalised, isDemonym, lastPersonBefore, looksLikePersonName, runAt, stripPossessive, tokenIndexAt, type PeopleIndex } from '../quotes/names';
+import { buildPeople, TITLE_WORDS, isCapitalised, isDemonym, lastPersonBefore, looksLikePersonName, runAt, stripPossessive, type PeopleIndex } from '../quotes/names';
 
 /** Verbs that credit a statement (speech, reporting, estimates, beliefs). */
 const ATTR_VERBS = new Set([
@@ -100,11 +100,13 @@ const NP_MODIFIERS = new Set([
 
 const PRONOUN_SOURCES = new Set(['he', 'she']);
 
-const PASSIVE_RE =
-  /\b(?:[Ii]t\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|generally\s+|also\s+|now\s+)?(?:believed|said|reported|thought|understood|alleged|rumou?red|claimed|suspected|feared|known|estimated)\b|(?:is|are|was|were)\s+(?:widely\s+|generally\s+|also\s+|now\s+)?(?:believed|said|reported|thought|understood|alleged|rumou?red|suspected|estimated)\s+to\b)/g;
-const HEARSAY_RE = /\b(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Ss]upposedly|[Rr]umou?redly|[Oo]stensibly)\b/g;
-const ACCORDING_RE = /\b[Aa]ccording\s+to\s+/g;
-const BY_RE = /\b(?:reported|stated|confirmed|announced|claimed|cited|quoted|estimated|said|published|according)\s+by\s+/g;
+const HEARSAY = new Set(['reportedly', 'allegedly', 'purportedly', 'supposedly', 'rumoredly', 'rumouredly', 'ostensibly']);
+const PASSIVE_PARTS = new Set(['believed', 'said', 'reported', 'thought', 'understood', 'alleged', 'rumored', 'rumoured', 'claimed', 'suspected', 'feared', 'known', 'estimated']);
+/** Participles that take "to" in ordinary, unattributed senses ("is known to", "is claimed to"). */
+const NOT_PASSIVE_TO = new Set(['known', 'claimed', 'feared']);
+const PASSIVE_ADVERBS = new Set(['widely', 'generally', 'also', 'now', 'often', 'commonly', 'still']);
+const BE = new Set(['is', 'are', 'was', 'were', 'been']);
+const BY_VERBS = new Set(['reported', 'stated', 'confirmed', 'announced', 'claimed', 'cited', 'quoted', 'estimated', 'said', 'published']);
 
 export function extractAttributions(ctx: TextContext, entities: readonly Entity[]): Attribution[] {
   const { text, tokens } = ctx;
@@ -117,49 +119,66 @@ export function extractAttributions(ctx: TextContext, entities: readonly Entity[
   const sentStarts = new Set(ctx.sentences.map((s) => s.start));
   let lowerWords: Set<string> | undefined;
 
-  // ---- source + verb, and verb + source after a quote
+  // One pass over the tokens: source + verb, verb + source after a quote, "according to X",
+  // "reported by X", passives ("is believed to", "it is said") and hearsay adverbs ("reportedly").
   for (let k = 0; k < n; k++) {
     const w = low(k);
+    if (HEARSAY.has(w)) {
+      out.push({ text: tokens[k].text, start: tokens[k].start, end: tokens[k].end, source: 'unspecified', vague: true, reason: REASONS.hearsay });
+      continue;
+    }
+    if (w === 'according' && k + 1 < n && low(k + 1) === 'to') {
+      const a = sourceForward(k + 2, tokens[k].start);
+      if (a) out.push(a);
+      continue;
+    }
+    if (w === 'by' && k > 0 && BY_VERBS.has(low(k - 1))) {
+      const a = sourceForward(k + 1, tokens[k - 1].start);
+      if (a) out.push(a);
+      continue;
+    }
+    if (PASSIVE_PARTS.has(w)) {
+      const a = passiveAt(k);
+      if (a) {
+        out.push(a);
+        continue;
+      }
+    }
     if (!ATTR_VERBS.has(w) || !/^\p{Ll}/u.test(tokens[k].text)) continue; // "United States" is no verb
     if (NOUN_OR_VERB.has(w) && k + 1 < n && nounFollowerAt(k + 1)) continue; // "the Tower report said", "a report made public"
     const a = sourceBefore(k) ?? sourceAfterQuote(k);
     if (a) out.push(a);
   }
 
-  // ---- according to X / reported by X
-  for (const re of [ACCORDING_RE, BY_RE]) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      const k0 = tokenIndexAt(tokens, m.index + m[0].length);
-      let k = k0;
-      while (k < n && k < k0 + 9 && isWordTok(k)) {
-        const lw = low(k);
-        const ok = isCapitalised(tokens[k].text) || NP_MODIFIERS.has(lw) || VAGUE_HEADS.has(lw) || INSTITUTION_HEADS.has(lw) || /['’]s$/.test(lw) ||
-          ((lw === 'of' || lw === 'for' || lw === 'on' || lw === 'by') && k + 1 < n && (isCapitalised(tokens[k + 1].text) || /^(?:the|a|an)$/.test(low(k + 1)))) ||
-          (k > k0 && /^\p{Ll}+$/u.test(lw) && !/(?:ed|ing|ly)$/.test(lw) && k + 1 < n && (VAGUE_HEADS.has(low(k + 1)) || INSTITUTION_HEADS.has(low(k + 1))));
-        if (!ok) break;
-        k++;
-      }
-      while (k > k0 && /^(?:of|for|on|by|the|a|an|and)$/.test(low(k - 1))) k--;
-      if (k === k0) continue;
-      const srcStart = tokens[k0].start;
-      const srcEnd = tokens[k - 1].end;
-      const start = re === ACCORDING_RE ? m.index : Math.max(0, m.index);
-      const verdict = classify(k0, k, false);
-      if (!verdict) continue;
-      out.push(make(start, srcEnd, verdict, srcStart));
-    }
+  function passiveAt(k: number): Attribution | undefined {
+    let b = k - 1;
+    if (b >= 0 && PASSIVE_ADVERBS.has(low(b))) b--;
+    if (b < 0 || !BE.has(low(b))) return undefined;
+    let it = b - 1;
+    if (low(b) === 'been' && it >= 0 && (low(it) === 'has' || low(it) === 'had')) it--;
+    let start: number;
+    if (it >= 0 && low(it) === 'it') start = tokens[it].start; // "it is believed", "it has been reported"
+    else if (low(b) !== 'been' && k + 1 < n && low(k + 1) === 'to' && !NOT_PASSIVE_TO.has(low(k))) start = tokens[b].start; // "is believed to"
+    else return undefined;
+    return { text: text.slice(start, tokens[k].end), start, end: tokens[k].end, source: 'unspecified', vague: true, reason: REASONS.passive };
   }
 
-  // ---- sourceless: passives and hearsay adverbs
-  for (const [re, kind] of [[PASSIVE_RE, 'passive'], [HEARSAY_RE, 'hearsay']] as const) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      const phrase = m[0].replace(/\s+to$/, '');
-      out.push({ text: phrase, start: m.index, end: m.index + phrase.length, source: 'unspecified', vague: true, reason: REASONS[kind] });
+  /** The source phrase starting at token k0 ("according to Chechen leader Ramzan Kadyrov, …"). */
+  function sourceForward(k0: number, start: number): Attribution | undefined {
+    let k = k0;
+    while (k < n && k < k0 + 9 && isWordTok(k)) {
+      const lw = low(k);
+      const ok = isCapitalised(tokens[k].text) || NP_MODIFIERS.has(lw) || VAGUE_HEADS.has(lw) || INSTITUTION_HEADS.has(lw) || /['’]s$/.test(lw) ||
+        ((lw === 'of' || lw === 'for' || lw === 'on' || lw === 'by') && k + 1 < n && (isCapitalised(tokens[k + 1].text) || /^(?:the|a|an)$/.test(low(k + 1)))) ||
+        (k > k0 && /^\p{Ll}+$/u.test(lw) && !/(?:ed|ing|ly)$/.test(lw) && k + 1 < n && (VAGUE_HEADS.has(low(k + 1)) || INSTITUTION_HEADS.has(low(k + 1))));
+      if (!ok) break;
+      k++;
     }
+    while (k > k0 && /^(?:of|for|on|by|the|a|an|and)$/.test(low(k - 1))) k--;
+    if (k === k0) return undefined;
+    const verdict = classify(k0, k, false);
+    if (!verdict) return undefined;
+    return make(start, tokens[k - 1].end, verdict, tokens[k0].start);
   }
 
   // in text order, overlaps dropped (the first found, the longer, wins)
@@ -204,7 +223,7 @@ export function extractAttributions(ctx: TextContext, entities: readonly Entity[
       if (tokens.slice(q + 1, k).some((t) => /^[-–—]$/.test(t.text)) || monthWord(first)) return undefined;
       const end = q; // the token after the name
       const np = npBackward(end - 1);
-      if (!np) return undefined;
+      if (np === undefined) return undefined;
       const verdict = classify(np, end, true);
       if (!verdict || verdict.vague) return undefined;
       return make(tokens[np].start, tokens[v].end, verdict, tokens[np].start, tokens[end - 1].end);

@@ -62,6 +62,15 @@ const CURRENCY_PREFIX_LETTERS = new Set(['US', 'U.S.', 'C', 'A', 'HK', 'NZ', 'S'
 const NUMBER_CUE_RE = /\b(?:number|figure|total|toll|tally|count|estimate)\b/i;
 
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/** Lower-case words that can start a figure; every other word is skipped with one Set look-up. */
+const TRIGGER_WORDS = new Set<string>([
+  ...SMALL_NUMBERS.keys(), ...TENS.keys(), ...ORDINALS.keys(), ...WEEKDAYS.keys(), ...VAGUE_MAGNITUDES.keys(),
+  ...[...MONTHS.keys()].flatMap((m) => [m, m + '.']), 'yesterday', 'today', 'tomorrow', 'tonight', 'last', 'next', 'this',
+  'noon', 'midnight', 'midday', 'tens', 'several', 'few', 'many', 'a', 'an', 'half',
+]);
+const PERIOD_NOUNS = new Set(['qtr', 'quarter', 'half', 'anniversary', 'round', 'term', 'time', 'place', 'century', 'year', 'month', 'week', 'day', 'season', 'stage', 'phase']);
+const HYPHEN_HEADS = new Set<string>([...SMALL_NUMBERS.keys(), ...TENS.keys()]);
 const LETTER_RE = /^\p{L}/u;
 
 /** Numeric claims of an article. `date` (ISO) resolves relative dates; without it, only the text's own dateline helps. */
@@ -407,7 +416,7 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
       const ok = prev !== '' && DATE_PREPOSITIONS.has(prev) && !['the', 'and', 'to', 'on', 'as', 'year', 'this', 'of'].includes(prev);
       const w = low[i].replace(/\.$/, '');
       if (!ok) return null;
-      if (AMBIGUOUS_MONTHS.has(w) && low[i].length <= 3) return null; // "in Mar" is too ambiguous; "in March" is fine
+      if (AMBIGUOUS_MONTHS.has(w) && w !== 'may' && low[i].length <= 3) return null; // "in Mar" is too ambiguous; "in March" is fine
       if (w === 'may' && i + 1 < n && isWord(i + 1) && !isCapitalised(tokens[i + 1].text) && !STOP_WORDS.has(low[i + 1])) return null; // "in May be"
     }
     const value = resolveMonthDay(m, d, y);
@@ -543,6 +552,8 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
     for (let k = j0; k < n && k < j0 + 3 && isWord(k) && sameSentence(i, k) && !STOP_WORDS.has(low[k]); k++) {
       if (monthAt(k) !== undefined || wordValue(low[k]) !== undefined || (k > j0 && /(?:ing|ed)$/.test(low[k]))) break;
       last = k;
+      if (PERIOD_NOUNS.has(low[k])) break; // "3RD QTR", "first half"
+
       if (isPluralNoun(k) || TIME_UNITS.has(low[k])) break;
     }
     if (last >= 0) j = last + 1;
@@ -624,8 +635,12 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
       if (r) next = r.e;
       else if (i + 1 < n && adjacent(i, i + 1) && isWord(i + 1)) next = i + 2;
     } else if (isLetterStart(tx)) {
-      r = wordClaim(i);
-      if (r) next = r.e;
+      const w = low[i];
+      const dash = w.indexOf('-');
+      if (TRIGGER_WORDS.has(w) || (dash > 0 && HYPHEN_HEADS.has(w.slice(0, dash)))) {
+        r = wordClaim(i);
+        if (r) next = r.e;
+      }
     }
     if (r) {
       addHedges(r);
@@ -682,6 +697,12 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
       if (!hedged || singularTime) {
         return { s: i, e: i + 1, start: tokens[i].start, end: tokens[i].end, kind: 'date', value: String(y) };
       }
+    }
+    if (raw.kind === 'count' && !raw.bare && i > 0 && sameSentence(i, i - 1) && isWord(i - 1) && isCapitalised(tokens[i - 1].text) && /^\d+$/.test(tx)) {
+      // "Boeing 737 jets", "Flight 370 passengers": a name with a number in it
+      const prevTok = i - 1;
+      const initial = tokens[prevTok].start === sents[sentOf[i]].start;
+      if (!FINANCIAL_LABELS.has(low[prevTok]) && monthAt(prevTok) === undefined && (IDENTIFIER_WORDS.has(low[prevTok]) || !initial) && !isDemonym(tokens[prevTok].text)) return null;
     }
     if (raw.bare) {
       // an identifier, not a count: "Article 5", "Boeing 737", "10 Downing Street"
@@ -790,7 +811,7 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
   const dlEnds = datelines;
   const kept: Raw[] = [];
   for (const r of raws) {
-    if (skipSentence[sentOf[r.s]]) continue;
+    if (skipSentence(sentOf[r.s])) continue;
     if (dlEnds.some((d) => r.start >= d.start && r.start < d.end)) continue;
     // a spelled-out number with nothing counted is not a claim ("the two agreed"), unless hedged or scaled
     if (r.bare && r.words && !r.approx && !r.scaled) continue;
@@ -834,6 +855,7 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
   }
 
   let lowerWords: Set<string> | undefined;
+  const namesBySentence = new Map<number, { e: number; name: string }[]>();
   const out: Claim[] = [];
   const persons = entities.filter((e) => e.type === 'person');
   const nonPersons = entities.filter((e) => e.type !== 'person');
@@ -930,28 +952,43 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
     for (const e of nonPersons) if (e.start >= sent.start && e.end <= r.start && (!best || e.start > best.start)) best = e;
     if (best) return stripPossessive(best.canonical ?? best.text);
     // fallback: the last capitalised run in the sentence before the figure that is not a person,
-    // a title or a nationality word
-    const s0 = tokenIndexFrom(sent.start);
+    // a title or a nationality word (candidates found once per sentence)
     let found: string | undefined;
-    for (let k = s0; k < r.s; k++) {
-      if (!isCapitalised(tokens[k].text) || !isWord(k)) continue;
+    for (const c of sentenceNames(sentOf[r.s])) {
+      if (c.e > r.s) break;
+      found = c.name;
+    }
+    return found;
+  }
+
+  function sentenceNames(si: number): { e: number; name: string }[] {
+    let list = namesBySentence.get(si);
+    if (list) return list;
+    list = [];
+    namesBySentence.set(si, list);
+    const sent = sents[si];
+    const s0 = tokenIndexFrom(sent.start);
+    for (let k = s0; k < n && tokens[k].start < sent.end; k++) {
+      if (!isWord(k) || !isCapitalised(tokens[k].text)) continue;
       const run = runAt(ctx, k);
       if (!run) continue;
-      const runEnd = Math.min(run.e, r.s);
+      const runEnd = run.e;
       k = runEnd - 1;
       if (datelines.some((d) => tokens[run.s].start >= d.start && tokens[run.s].start < d.end)) continue;
       if (/^\p{Lu}{6,}$/u.test(tokens[run.s].text)) continue; // a headline or dateline in capitals
       const words = tokens.slice(run.s, runEnd).map((t) => t.text);
       if (words.length === 1 && !isProperWord(run.s)) continue;
-      let ns = run.ns;
+      let ns = run.s;
+      for (let q = run.s; q < runEnd - 1; q++) if (TITLE_WORDS.has(low[q])) ns = q + 1; // "Ukrainian President …"
       if (run.s === s0) while (ns < runEnd - 1 && !isProperWord(ns)) ns++; // "Total Bahia sales"
       if (words.every((w) => isDemonym(stripPossessive(w)) || TITLE_WORDS.has(w.toLowerCase()))) continue;
       if (persons.some((p) => p.start < tokens[runEnd - 1].end && tokens[run.s].start < p.end)) continue;
       const next = runEnd < n ? low[runEnd] : '';
       if (run.titled || (looksLikePersonName(run.name) && /^(?:said|says|told|expects|expected|added|wrote|stated|declared|revealed|disclosed|announced|claimed|urged|warned|believes|thinks)$/.test(next))) continue;
-      found = stripPossessive(tokens.slice(ns, runEnd).map((t) => t.text).join(' '));
+      // a figure inside the run ("Apollo 11") never reaches here: runs are words
+      list.push({ e: runEnd, name: stripPossessive(tokens.slice(ns, runEnd).map((t) => t.text).join(' ')) });
     }
-    return found;
+    return list;
   }
 
   /** A lone capitalised word is a name when the text never writes it in lower case and it is no
@@ -1008,30 +1045,30 @@ function round(v: number): number {
 }
 
 /** Sentences that carry no claims: page furniture (bylines, credits, share bars) and repeats of an
- * earlier sentence (a caption printed twice). */
-function furnitureSentences(ctx: TextContext): Uint8Array {
+ * earlier sentence (a caption printed twice). Asked lazily, in text order, only for sentences
+ * that hold a figure. */
+function furnitureSentences(ctx: TextContext): (s: number) => boolean {
   const { text, sentences, paragraphs } = ctx;
-  const skip = new Uint8Array(sentences.length);
   const seen = new Set<string>();
-  const furniturePara = new Uint8Array(paragraphs.length);
-  for (let p = 0; p < paragraphs.length; p++) {
-    const { start, end } = paragraphs[p];
-    if (end - start > 160) continue;
-    const line = text.slice(start, end);
-    if (FURNITURE_RE.test(line)) furniturePara[p] = 1;
-  }
-  for (let s = 0; s < sentences.length; s++) {
+  const paraMemo = new Int8Array(paragraphs.length); // 0 unknown, 1 furniture, 2 prose
+  const sentMemo = new Int8Array(sentences.length);
+  return (s: number) => {
+    if (sentMemo[s]) return sentMemo[s] === 1;
     const sent = sentences[s];
-    if (furniturePara[sent.paragraph]) {
-      skip[s] = 1;
-      continue;
+    const p = sent.paragraph;
+    if (!paraMemo[p]) {
+      const { start, end } = paragraphs[p];
+      paraMemo[p] = end - start <= 160 && FURNITURE_RE.test(text.slice(start, end)) ? 1 : 2;
     }
-    if (sent.end - sent.start < 30) continue;
-    const key = text.slice(sent.start, sent.end);
-    if (seen.has(key)) skip[s] = 1;
-    else seen.add(key);
-  }
-  return skip;
+    let skip = paraMemo[p] === 1;
+    if (!skip && sent.end - sent.start >= 30) {
+      const key = text.slice(sent.start, sent.end);
+      if (seen.has(key)) skip = true;
+      else seen.add(key);
+    }
+    sentMemo[s] = skip ? 1 : 2;
+    return skip;
+  };
 }
 
 const FURNITURE_RE =

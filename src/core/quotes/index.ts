@@ -60,7 +60,7 @@ export function extractQuotes(ctx: TextContext, entities: readonly Entity[]): Qu
     let speaker: Mention | undefined;
     let speech = false;
     if (found) {
-      speech = found.strong || words > 3;
+      speech = found.strong || words > 3 || (found.mention !== undefined && words > 0);
       if (found.pronoun) speaker = lastPersonBefore(found.mention ? found.mention.start : span.open);
       else speaker = found.mention;
     }
@@ -84,6 +84,8 @@ export function extractQuotes(ctx: TextContext, entities: readonly Entity[]): Qu
   // ------------------------------------------------------------------ patterns
   /** “…,” Zelensky wrote / “…,” he emphasized / “…,” said Oleksandr Petrenko, … */
   function speakerAfter(span: Span): Found | undefined {
+    // quoted speech credited afterwards ends in punctuation: “…,” he said / “…?” she asked
+    if (!/[,.!?…—–-]$/.test(text.slice(span.innerStart, span.innerEnd)) && text[span.closeEnd] !== ',') return undefined;
     const para = ctx.paragraphs[span.paragraph];
     const limit = Math.min(para.end, span.closeEnd + 200);
     let k = tokenIndexAt(tokens, span.closeEnd);
@@ -96,6 +98,7 @@ export function extractQuotes(ctx: TextContext, entities: readonly Entity[]): Qu
       if (j < tokens.length && tokens[j].start < limit) {
         const pj = tokens[j].text.toLowerCase();
         if (PRONOUNS.has(pj)) return { pronoun: true, strong: true, mention: undefined };
+        if (!/^[\p{L}]/u.test(tokens[j].text)) return undefined;
         const run = nameWithin(j, limit);
         const m = run && mentionOf(run);
         return { mention: m, strong: true };
@@ -131,31 +134,32 @@ export function extractQuotes(ctx: TextContext, entities: readonly Entity[]): Qu
   /** …has acknowledged severe setbacks, stating, “…” / Dr. Emily Carter, …, commented, “…” / He said: “…” */
   function speakerBefore(span: Span): Found | undefined {
     const sentStart = sentenceStartOf(span.open);
-    const before = text.slice(sentStart, span.open);
-    const m = /([\p{L}]+)(?:\s+that)?\s*[,:]?\s*$/u.exec(before);
-    if (!m || !SPEECH_VERBS.has(m[1].toLowerCase())) {
-      // "Kuleba: “…”" — a name and a colon
-      const colon = /(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})\s*:\s*$/u.exec(before);
-      if (colon) {
-        const k = tokenIndexAt(tokens, sentStart + colon.index);
-        const run = runAt(ctx, k);
-        const mm = run && mentionOf(run);
-        if (mm) return { mention: mm, strong: true };
-      }
-      return undefined;
+    // the words right before the quote: "…, stating, “", "commented: “", "said that “"
+    let k = tokenIndexAt(tokens, span.open) - 1;
+    while (k >= 0 && tokens[k].start >= sentStart && (tokens[k].text === ',' || tokens[k].text === ':')) k--;
+    if (k >= 0 && tokens[k].start >= sentStart && tokens[k].text.toLowerCase() === 'that') k--;
+    if (k < 0 || tokens[k].start < sentStart) return undefined;
+    if (SPEECH_VERBS.has(tokens[k].text.toLowerCase())) return subjectBefore(sentStart, tokens[k].start, true);
+    // "Kuleba: “…”" — a name and a colon
+    const colon = tokenIndexAt(tokens, span.open) - 1;
+    if (colon >= 0 && tokens[colon].text === ':' && isCapitalised(tokens[k].text)) {
+      let r = k;
+      while (r > 0 && tokens[r - 1].start >= sentStart && isCapitalised(tokens[r - 1].text) && text.slice(tokens[r - 1].end, tokens[r].start) === ' ') r--;
+      const run = runAt(ctx, r);
+      const mm = run && run.e === k + 1 ? mentionOf(run) : undefined;
+      if (mm) return { mention: mm, strong: true };
     }
-    const verbAt = sentStart + m.index;
-    return subjectBefore(sentStart, verbAt, true);
+    return undefined;
   }
 
   /** A partial quote in a sentence whose subject said it: Putin said the move was “unacceptable”. */
   function speakerInSentence(span: Span): Found | undefined {
     const sentStart = sentenceStartOf(span.open);
-    const before = text.slice(sentStart, span.open);
-    const re = /\b([\p{L}]+)\b/gu;
     let verbAt = -1;
-    let mm: RegExpExecArray | null;
-    while ((mm = re.exec(before))) if (SPEECH_VERBS.has(mm[1].toLowerCase()) && !/ing$/.test(mm[1])) verbAt = sentStart + mm.index;
+    for (let k = tokenIndexAt(tokens, sentStart); k < tokens.length && tokens[k].start < span.open; k++) {
+      const w = tokens[k].text.toLowerCase();
+      if (SPEECH_VERBS.has(w) && !w.endsWith('ing') && !inQuote(tokens[k].start)) verbAt = tokens[k].start;
+    }
     if (verbAt < 0) return undefined;
     const f = subjectBefore(sentStart, verbAt, false);
     return f ? { ...f, strong: false } : undefined;
