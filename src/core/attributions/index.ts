@@ -225,7 +225,11 @@ export function extractAttributions(ctx: TextContext, entities: readonly Entity[
       const np = npBackward(end - 1);
       if (np === undefined) return undefined;
       const verdict = classify(np, end, true);
-      if (!verdict || verdict.vague) return undefined;
+      if (!verdict) return undefined;
+      // "Port officials, who spoke on condition of anonymity, said"
+      if (ANONYMITY_RE.test(text.slice(tokens[q].start, tokens[k].end))) {
+        return make(tokens[np].start, tokens[v].end, { source: verdict.source, vague: true, reason: 'anonymous source' }, tokens[np].start);
+      }
       return make(tokens[np].start, tokens[v].end, verdict, tokens[np].start, tokens[end - 1].end);
     }
     const np = npBackward(k);
@@ -276,7 +280,10 @@ export function extractAttributions(ctx: TextContext, entities: readonly Entity[
       const gap = text.slice(t.end, tokens[s].start);
       if (/\n\s*\n/.test(gap) || !/^\s+$/.test(gap) && gap !== '') break;
       const lw = t.text.toLowerCase();
-      if (isCapitalised(t.text) || NP_MODIFIERS.has(lw) || /['’]s$/.test(t.text) || VAGUE_HEADS.has(lw) && lw !== 'people') {
+      // a plain noun or adjective before an institution or a vague head: "the regional fire service", "oil industry analysts"
+      const nounMod = (INSTITUTION_HEADS.has(head) || VAGUE_HEADS.has(head)) && k - s < 3 && /^\p{Ll}[\p{Ll}-]+$/u.test(t.text) &&
+        !FUNCTION_WORDS.has(lw) && !/(?:ly|ing)$/.test(lw) && !ATTR_VERBS.has(lw);
+      if (isCapitalised(t.text) || NP_MODIFIERS.has(lw) || /['’]s$/.test(t.text) || VAGUE_HEADS.has(lw) && lw !== 'people' || nounMod) {
         if (sentStarts.has(tokens[s].start)) break;
         s--;
       } else break;
@@ -366,6 +373,13 @@ export function extractAttributions(ctx: TextContext, entities: readonly Entity[
 /** Words that are nouns as often as verbs: a verb only when no verb follows ("the Tower report said"). */
 const NOUN_OR_VERB = new Set(['report', 'reports', 'claims', 'claim', 'estimates', 'estimate', 'notes', 'note', 'comments', 'finds', 'states', 'state', 'show', 'shows', 'point', 'fears', 'fear', 'counter', 'forecast', 'forecasts', 'found', 'projects', 'maintains']);
 
+const ANONYMITY_RE = /\b(?:anonymity|anonymously|not\s+(?:authori[sz]ed|permitted|allowed)\s+to|(?:declined|asked)\s+not\s+to\s+be\s+(?:named|identified)|(?:declined|refused)\s+to\s+be\s+(?:named|identified))\b/i;
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'that', 'which', 'who',
+  'this', 'these', 'those', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'it', 'its', 'their', 'his',
+  'her', 'as', 'than', 'then', 'so', 'if', 'when', 'while', 'what', 'where', 'not', 'no', 'after', 'before', 'about',
+  'over', 'under', 'into', 'said', 'says', 'would', 'will', 'could', 'can', 'may', 'might', 'should', 'must',
+]);
 const monthWord = (w: string) => /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$/.test(w);
 
 const COUNTRYISH = new Set(['U.S.', 'US', 'UK', 'EU', 'UN', 'Western', 'Eastern', 'European', 'Allied', 'Arab', 'Gulf', 'Asian', 'African']);

@@ -43,20 +43,21 @@ export function weekday(ref: Required<RefDate>): number {
   return new Date(Date.UTC(ref.y, ref.m - 1, ref.d)).getUTCDay();
 }
 
-/** The year that puts month/day closest to the reference (a "January 5" in a December article is
- * next year's when that is nearer). */
-export function nearestYear(ref: Required<RefDate>, m: number, d = 15): number {
+/** The year of a month/day the text gives without one. News reports the past: the most recent
+ * such day on or shortly after the reference, unless the clause looks forward ("will meet on
+ * January 5") or the past one is most of a year back while the next one is weeks away. */
+export function resolveYear(ref: Required<RefDate>, m: number, d: number | undefined, forward: boolean): number {
+  const DAY = 86400000;
   const base = Date.UTC(ref.y, ref.m - 1, ref.d);
-  let best = ref.y;
-  let bestDist = Infinity;
-  for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
-    const dist = Math.abs(Date.UTC(y, m - 1, d) - base);
-    if (dist < bestDist) {
-      bestDist = dist;
-      best = y;
-    }
-  }
-  return best;
+  const day = d ?? 1;
+  const inRefYear = Date.UTC(ref.y, m - 1, day);
+  const pastYear = inRefYear <= base + 7 * DAY || (d === undefined && m === ref.m) ? ref.y : ref.y - 1;
+  const past = Date.UTC(pastYear, m - 1, day);
+  const futureYear = inRefYear > base ? ref.y : ref.y + 1;
+  const future = Date.UTC(futureYear, m - 1, day);
+  if (forward && future - base <= 366 * DAY) return futureYear;
+  if (base - past > 300 * DAY && future - base < 45 * DAY) return futureYear;
+  return pastYear;
 }
 
 const MONTH_SRC =

@@ -2,10 +2,26 @@
 // each with the hedge before it and the noun it counts. One pass over the context's tokens with
 // Set/Map look-ups (no general NLP library over the text): a token that can start a figure —
 // digits, a number word, a month, a weekday, a relative date word — is grown into a phrase.
+//
+// The fields, for whoever groups claims across articles:
+//   unit     the counted noun in lower case as written ("soldiers", "troops", "homes"), with
+//            generic people nouns ("individuals", "persons", "others" in casualty context) as
+//            "people"; units of measure as written ("square kilometers", "dlrs", "stg"); "%" for
+//            pct/percent/per cent; currency symbols as words ("$" → "dollars").
+//   subject  [qualifier] [modifiers] unit [casualty verb]: the noun with its modifiers as written
+//            ("North Korean soldiers"); when the noun has no proper modifier, the sentence's main
+//            non-person name before the figure leads ("North Korea troops"), and "that number"
+//            carries the earlier figure's modifiers; people counts end with what happened to them
+//            ("people killed", "civilians wounded"). Quantities, money and percentages use what
+//            they measure ("of territory" → "territory") when the text says it.
+//   value    dates are ISO: "2024-10-28", "--01-05" (no year stated), "2024-08", "--08", "2014";
+//            a year-less date takes the article date's year only when a date is known (the most
+//            recent such day unless the clause looks forward). Times are "HH:MM".
+//   expected true when the clause frames the figure as an expectation (could, will, expects…).
 import type { Claim, ClaimKind, Entity } from '../types';
 import type { TextContext } from '../text/context';
 import { isCapitalised, isDemonym, looksLikePersonName, runAt, stripPossessive, TITLE_WORDS } from '../quotes/names';
-import { addDays, findArticleDate, findDatelines, isoDate, nearestYear, parseIso, validDay, weekday, type RefDate } from './dates';
+import { addDays, findArticleDate, findDatelines, isoDate, parseIso, resolveYear, validDay, weekday, type RefDate } from './dates';
 import {
   AMBIGUOUS_CURRENCY, AMBIGUOUS_MONTHS, CASUALTY_VERBS, CURRENCY_CODES, CURRENCY_QUALIFIERS, CURRENCY_SYMBOLS,
   CURRENCY_WORDS, DATE_PREPOSITIONS, EXPECT_AFTER_RE, EXPECT_RE, FRACTIONS, GENERIC_PEOPLE, GLUED_SCALES, HEDGE_LAST_WORDS,
@@ -383,10 +399,10 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
     return y >= 1000 && y <= 2200 ? y : undefined;
   }
 
-  function resolveMonthDay(m: number, d: number | undefined, y: number | undefined): string | undefined {
+  function resolveMonthDay(m: number, d: number | undefined, y: number | undefined, at: number): string | undefined {
     if (d !== undefined && !validDay(m, d, y)) return undefined;
     if (y !== undefined) return isoDate(y, m, d);
-    if (fullRef) return isoDate(nearestYear(fullRef, m, d ?? 15), m, d);
+    if (fullRef) return isoDate(resolveYear(fullRef, m, d, futureCue(at)), m, d);
     return isoDate(undefined, m, d);
   }
 
@@ -419,7 +435,7 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
       if (AMBIGUOUS_MONTHS.has(w) && w !== 'may' && low[i].length <= 3) return null; // "in Mar" is too ambiguous; "in March" is fine
       if (w === 'may' && i + 1 < n && isWord(i + 1) && !isCapitalised(tokens[i + 1].text) && !STOP_WORDS.has(low[i + 1])) return null; // "in May be"
     }
-    const value = resolveMonthDay(m, d, y);
+    const value = resolveMonthDay(m, d, y, i);
     if (!value) return null;
     return { s: i, e: j, start: tokens[i].start, end: tokens[j - 1].end, kind: 'date', value };
   }
@@ -441,7 +457,7 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
       y = yearAt(j + 1);
       j += 2;
     }
-    const value = resolveMonthDay(m, d, y);
+    const value = resolveMonthDay(m, d, y, i);
     if (!value) return null;
     return { s: i, e: j, start: tokens[i].start, end: tokens[j - 1].end, kind: 'date', value };
   }
@@ -524,7 +540,7 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
 
   function futureCue(i: number): boolean {
     const sent = sents[sentOf[i]];
-    return /\b(?:will|is to|are to|shall|scheduled|planned|due to|set to|expected to)\b/i.test(text.slice(sent.start, tokens[i].start));
+    return /\b(?:will|is to|are to|shall|scheduled|planned|due|set to|expected|upcoming|next|plans? to|'ll)\b/i.test(text.slice(sent.start, tokens[i].start));
   }
 
   function timeWord(i: number): Raw | null {
@@ -649,6 +665,23 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
     i = Math.max(next, i + 1);
   }
 
+  /** "one in five adults", "3 out of 10 voters": a share, as a percentage. */
+  function ratioAt(i: number, a: NumberParse): Raw | null {
+    let j = a.e;
+    if (low[j] === 'in') j++;
+    else if (low[j] === 'out' && low[j + 1] === 'of') j += 2;
+    else return null;
+    if (j >= n || !sameSentence(i, j)) return null;
+    const b = isDigitCode(tokens[j].text.charCodeAt(0)) ? parseDigits(j) : wordValue(low[j]) !== undefined ? parseWords(j) : null;
+    if (!b || b.value <= a.value || b.value <= 1) return null;
+    const raw = unitAfter(j, b);
+    if (!raw || raw.kind !== 'count') return null;
+    return {
+      s: i, e: raw.e, start: tokens[i].start, end: raw.end, kind: 'percent', value: round((a.value / b.value) * 100), unit: '%',
+      head: raw.head, mods: raw.mods, words: a.words,
+    };
+  }
+
   function digitClaim(i: number): Raw | null {
     const tx = tokens[i].text;
     if (/\ds$/.test(tx)) return null; // "1990s"
@@ -685,6 +718,8 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
     }
     const num = parseDigits(i);
     if (!num) return null;
+    const ratio = ratioAt(i, num);
+    if (ratio) return ratio;
     const raw = unitAfter(i, num);
     if (!raw) return null;
     // a year: "in 2014", "the 2024 election", "1988 presidential contenders". News styles write
@@ -736,6 +771,10 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
     if (!(wordValue(w) !== undefined || w === 'a' || w === 'an' || w === 'half' || w.includes('-'))) return null;
     const num = parseWords(i) ?? fractionWord(i);
     if (!num) return null;
+    if (!num.fraction) {
+      const ratio = ratioAt(i, num);
+      if (ratio) return ratio;
+    }
     // "one" alone is rarely a figure: "one of the…", "one conclusion", "no one"
     const isOne = num.value === 1 && !num.scaled;
     if (isOne && (low[i + 1] === 'of' || low[i + 1] === 'another' || (i > 0 && low[i - 1] === 'no'))) return null;
@@ -925,6 +964,10 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
       void inheritedFrom;
       return parts.length ? parts.join(' ') : undefined;
     }
+    if (r.kind === 'percent' && r.head !== undefined) {
+      // a share of counted things: "one in five adults"
+      return [...mods.map((k) => (isCapitalised(tokens[k].text) ? stripPossessive(tokens[k].text) : low[k])), low[r.head]].join(' ');
+    }
     // quantities, money, percentages, durations: what they measure ("of territory"), else the clause's main name
     const of = ofPhrase(r.e);
     if (of) return of;
@@ -978,6 +1021,7 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
       if (/^\p{Lu}{6,}$/u.test(tokens[run.s].text)) continue; // a headline or dateline in capitals
       const words = tokens.slice(run.s, runEnd).map((t) => t.text);
       if (words.length === 1 && !isProperWord(run.s)) continue;
+      if (words.length === 1 && run.s === s0 && /\p{Ll}s$/u.test(words[0])) continue; // "Analysts suggest…": a common plural
       let ns = run.s;
       for (let q = run.s; q < runEnd - 1; q++) if (TITLE_WORDS.has(low[q])) ns = q + 1; // "Ukrainian President …"
       if (run.s === s0) while (ns < runEnd - 1 && !isProperWord(ns)) ns++; // "Total Bahia sales"
@@ -996,7 +1040,7 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
   function isProperWord(k: number): boolean {
     const w = low[k];
     if (MONTHS.has(w.replace(/\.$/, '')) || WEEKDAYS.has(w) || STOP_WORDS.has(w) || wordValue(w) !== undefined || wordOrdinal(w) !== undefined) return false;
-    if (/^[ivxlc]+$/.test(w) || FINANCIAL_LABELS.has(w)) return false;
+    if (/^[ivxlc]+$/.test(w) || FINANCIAL_LABELS.has(w) || /ly$/.test(w) || HEDGE_LAST_WORDS.has(w)) return false;
     if (!lowerWords) {
       lowerWords = new Set();
       for (let q = 0; q < n; q++) if (!isCapitalised(tokens[q].text)) lowerWords.add(low[q]);

@@ -69,6 +69,11 @@ describe('written numbers', () => {
     expect(one('There are a few hundred thousand bags still held.', 'a few hundred thousand bags')).toMatchObject({ value: 300000, approx: 'a few' });
   });
 
+  it('reads "one in five" shares as percentages', () => {
+    expect(one('Roughly one in five adults skipped meals.', 'Roughly one in five adults')).toMatchObject({ kind: 'percent', value: 20, approx: 'roughly', subject: 'adults' });
+    expect(one('3 out of 10 voters agreed.', '3 out of 10 voters')).toMatchObject({ kind: 'percent', value: 30 });
+  });
+
   it('reads fractions as percentages', () => {
     expect(one('Two-thirds of voters agreed.', 'Two-thirds')).toMatchObject({ kind: 'percent', value: 66.666667, unit: '%' });
   });
@@ -128,6 +133,10 @@ describe('dates', () => {
   it('takes the year from the article date when one is given, nearest to it', () => {
     expect(one('On January 5, leaders announced a strike.', 'January 5', '2025-01-08').value).toBe('2025-01-05');
     expect(one('On December 30, talks began.', 'December 30', '2025-01-08').value).toBe('2024-12-30');
+    expect(one('Prices jumped in March.', 'March', '2024-10-29').value).toBe('2024-03');
+    expect(one('Talks resumed on January 5.', 'January 5', '2024-10-29').value).toBe('2024-01-05');
+    expect(one('Talks will resume on January 5.', 'January 5', '2024-10-29').value).toBe('2025-01-05');
+    expect(one('The ceasefire began on January 2.', 'January 2', '2024-12-28').value).toBe('2025-01-02');
   });
 
   it('reads months and years after a date preposition only', () => {
