@@ -364,10 +364,14 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
       s, e: j, start, end: tokens[j - 1].end, kind, value: num.value, unit, head, mods,
       bare: kind === 'count' && unit === undefined, words: num.words, scaled: num.scaled,
     };
-    if (num.fraction && kind === 'count') {
+    if (num.fraction && kind === 'count' && num.words && raw.head === undefined) {
+      // "two-thirds of voters": a share
       raw.kind = 'percent';
       raw.unit = '%';
       raw.value = round(num.value * 100);
+      raw.bare = false;
+    } else if (num.fraction && raw.bare) {
+      raw.kind = 'quantity'; // "up 1/8": a price fraction
       raw.bare = false;
     }
     return raw;
@@ -659,8 +663,9 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
       }
     }
     if (r) {
-      addHedges(r);
+      addHedges(r, raws.length ? raws[raws.length - 1].e : 0);
       raws.push(r);
+      next = Math.max(next, r.e);
     }
     i = Math.max(next, i + 1);
   }
@@ -818,10 +823,11 @@ export function extractClaims(ctx: TextContext, entities: readonly Entity[], dat
     return undefined;
   }
 
-  function addHedges(r: Raw): void {
+  function addHedges(r: Raw, minTok: number): void {
     if (r.kind === 'ordinal') return;
     const k = r.s;
-    const h = hedgeBefore(k);
+    let h = hedgeBefore(k);
+    if (h && k - h.length < minTok) h = undefined; // the words belong to the figure before
     if (h) {
       const hedge = h.join(' ');
       // a date or a time is hedged only by words of nearness ("around December 30", "about 3 a.m.")

@@ -76,6 +76,8 @@ describe('written numbers', () => {
 
   it('reads fractions as percentages', () => {
     expect(one('Two-thirds of voters agreed.', 'Two-thirds')).toMatchObject({ kind: 'percent', value: 66.666667, unit: '%' });
+    expect(one('The bond rose 1/8 point.', '1/8 point')).toMatchObject({ kind: 'quantity', value: 0.125 });
+    expect(one('The price was up 3/8.', '3/8')).toMatchObject({ kind: 'quantity', value: 0.375 });
   });
 });
 
@@ -206,6 +208,11 @@ describe('not claims', () => {
     ['At first, the First Lady declined.'],
   ])('%s', (text) => {
     expect(claims(text)).toEqual([]);
+  });
+
+  it('never lets a hedge reach back into the figure before it', () => {
+    const got = claims('PANSOPHIC 3RD some 3.5 pct');
+    for (let k = 1; k < got.length; k++) expect(got[k].start).toBeGreaterThanOrEqual(got[k - 1].end);
   });
 
   it('skips the dateline and a caption printed twice', () => {
