@@ -1,0 +1,194 @@
+// Drives code-server's workbench as a person would: clicks in the Explorer and the activity
+// bar, the command palette, notifications, screenshots. For e2e scenarios (test/e2e/).
+// Selectors are VS Code 1.100's DOM; each helper waits for what it needs, never sleeps blindly.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export class Workbench {
+  /**
+   * @param {import('playwright-core').Page} page
+   * @param {{ screenshotDir: string }} options
+   */
+  constructor(page, { screenshotDir }) {
+    this.page = page;
+    this.screenshotDir = screenshotDir;
+    this.screenshots = [];
+  }
+
+  /**
+   * Waits for the workbench and the Explorer's first rows; with activityBarItem (e.g.
+   * 'News Lens'), also for that contributed icon, which shows once the extension's
+   * contributions are registered.
+   */
+  async waitReady({ timeout = 90_000, activityBarItem } = {}) {
+    const { page } = this;
+    await page.locator('.monaco-workbench').waitFor({ timeout });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout });
+    // Status bar items come from the workbench once extensions are registered.
+    await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout });
+    if (activityBarItem) await this.activityBarItem(activityBarItem).waitFor({ timeout });
+    await page.waitForLoadState('load');
+  }
+
+  /** The Explorer row for a name (file or folder) in the open folder. */
+  explorerRow(name) {
+    return this.page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${cssString(name)}"]`);
+  }
+
+  /** Shows the Explorer by its activity-bar icon (unless it is already showing). */
+  async showExplorer() {
+    if (!(await this.page.locator('.explorer-folders-view').isVisible())) {
+      await this.activityBarItem('Explorer').click();
+    }
+    await this.page.locator('.explorer-folders-view').waitFor();
+  }
+
+  /**
+   * Opens a workspace file from the Explorer by clicking its row, expanding folders on the way
+   * ('dir/sub/file.txt'); waits until its editor tab is active.
+   */
+  async openFileFromExplorer(relPath) {
+    await this.showExplorer();
+    const parts = relPath.split('/');
+    for (const [i, part] of parts.entries()) {
+      const row = this.explorerRow(part).first();
+      await row.waitFor();
+      if (i < parts.length - 1) {
+        if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      } else {
+        await row.dblclick(); // a double click pins the editor (a single click opens a preview)
+      }
+    }
+    await this.waitForActiveEditor(parts.at(-1));
+  }
+
+  /** Quick Open (Ctrl+P): the keyboard way to open any file. */
+  async quickOpen(relPath) {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(relPath);
+    await this.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.waitForActiveEditor(path.basename(relPath));
+  }
+
+  /** Waits until the active editor tab shows the name, and its text is on screen. */
+  async waitForActiveEditor(name, { timeout = 30_000 } = {}) {
+    await this.page.locator(`.tabs-container .tab.active[aria-label^="${cssString(name)}"]`).waitFor({ timeout });
+    await this.page.locator('.editor-instance .view-lines .view-line').first().waitFor({ timeout });
+  }
+
+  /**
+   * Runs a command from the command palette (F1) by its full title, e.g.
+   * 'News Lens: Show Article Statistics'. The palette lists what is registered when it opens,
+   * so while an extension is still loading it is closed and opened again until the entry shows.
+   */
+  async runCommand(title, { timeout = 20_000 } = {}) {
+    const { page } = this;
+    const input = page.locator('.quick-input-widget input');
+    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    const deadline = Date.now() + timeout;
+    let offered = [];
+    for (;;) {
+      await page.keyboard.press('F1');
+      await input.waitFor({ timeout });
+      await input.fill(`>${title}`);
+      const found = await pollFor(async () => {
+        offered = await rows.evaluateAll((els) => els.map((e) => e.querySelector('.label-name')?.textContent?.trim() ?? ''));
+        const i = offered.indexOf(title);
+        return i >= 0 ? i + 1 : 0; // 1-based so that 0 means "not yet"
+      }, 2000);
+      if (found) {
+        await rows.nth(found - 1).click();
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout });
+        return;
+      }
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) {
+        throw new Error(`the command palette has no "${title}" (offered: ${offered.join(' | ') || 'nothing'})`);
+      }
+      await page.waitForTimeout(500);
+    }
+  }
+
+  /**
+   * Waits for a notification toast whose text matches (a string is a substring) and returns
+   * its message.
+   */
+  async waitForNotification(match, { timeout = 15_000 } = {}) {
+    const toasts = this.page.locator('.notifications-toasts .notification-toast .notification-list-item-message');
+    const re = typeof match === 'string' ? new RegExp(escapeRegExp(match)) : match;
+    const toast = toasts.filter({ hasText: re }).first();
+    try {
+      await toast.waitFor({ timeout });
+    } catch (err) {
+      const shown = await toasts.allInnerTexts();
+      throw new Error(`no notification matching ${re} (showing: ${shown.join(' | ') || 'none'})`, { cause: err });
+    }
+    return toast.innerText();
+  }
+
+  /** Clears every notification (so a later screenshot or wait sees only new ones). */
+  async clearNotifications() {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await this.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+  }
+
+  /** An activity-bar item by the start of its label ('Explorer', 'News Lens'). */
+  activityBarItem(label) {
+    return this.page.locator(`.activitybar .action-item .action-label[aria-label^="${cssString(label)}"]`).first();
+  }
+
+  /**
+   * Opens a view container from its activity-bar icon (e.g. 'News Lens') and waits for its
+   * side bar; returns the side bar's locator.
+   */
+  async openViewContainer(label) {
+    const item = this.activityBarItem(label);
+    await item.waitFor();
+    const checked = await item.evaluate((el) => el.closest('.action-item')?.classList.contains('checked'));
+    if (!checked) await item.click();
+    const sidebar = this.page.locator('#workbench\\.parts\\.sidebar');
+    await sidebar.locator(`.composite.title h2[title^="${cssString(label)}"], .composite.title h2:text-matches("^${escapeRegExp(label)}", "i")`).first().waitFor();
+    return sidebar;
+  }
+
+  /** A view's pane in the side bar by its name ('Overview'). */
+  viewPane(name) {
+    return this.page.locator('#workbench\\.parts\\.sidebar .pane').filter({ has: this.page.locator(`.pane-header[aria-label^="${cssString(name)}"]`) });
+  }
+
+  /**
+   * Saves a screenshot of the page (or of a locator) to screenshotDir/NAME.png and returns its
+   * path. Pass docs: 'file.png' to mark it for docs/screenshots/ (see run-e2e.mjs).
+   */
+  async screenshot(name, { locator, docs } = {}) {
+    fs.mkdirSync(this.screenshotDir, { recursive: true });
+    const file = path.join(this.screenshotDir, `${name}.png`);
+    // Let animations (notification slide-in, hover fade) finish.
+    await this.page.waitForTimeout(300);
+    if (locator) await locator.screenshot({ path: file, animations: 'disabled' });
+    else await this.page.screenshot({ path: file, animations: 'disabled' });
+    this.screenshots.push({ name, file, docs });
+    return file;
+  }
+}
+
+/** Calls check() every 100 ms until it returns a truthy value (returned) or ms pass (0). */
+async function pollFor(check, ms) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v || Date.now() > deadline) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function cssString(s) {
+  return String(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}
+
+function escapeRegExp(s) {
+  return String(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
