@@ -115,7 +115,9 @@ export function extractAttributions(ctx: TextContext, entities: readonly Entity[
   const out: Attribution[] = [];
   let people: PeopleIndex | undefined;
   const peopleIdx = () => (people ??= buildPeople(ctx, entities));
-  const low = (k: number) => tokens[k].text.toLowerCase();
+  const lows: string[] = new Array(n);
+  for (let k = 0; k < n; k++) lows[k] = tokens[k].text.toLowerCase();
+  const low = (k: number) => lows[k];
   const sentStarts = new Set(ctx.sentences.map((s) => s.start));
   let lowerWords: Set<string> | undefined;
 

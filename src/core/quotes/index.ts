@@ -48,7 +48,18 @@ export function extractQuotes(ctx: TextContext, entities: readonly Entity[]): Qu
   if (!spans.length) return [];
   const { text, tokens } = ctx;
   const people = buildPeople(ctx, entities);
-  const inQuote = (pos: number) => spans.some((s) => pos >= s.innerStart && pos < s.innerEnd);
+  // spans are in text order: a binary search finds the one that could hold pos
+  const inQuote = (pos: number) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].innerEnd <= pos) lo = mid + 1;
+      else if (spans[mid].innerStart > pos) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  };
   const out: Quote[] = [];
   let prev: { span: Span; speaker?: Mention } | undefined;
 
