@@ -100,4 +100,5 @@ export default [
       await wb.page.mouse.move(5, 5);
       await wb.screenshot('editor-light', { docs: 'editor-light.png' });
     },
-  },];
+  },
+];
