@@ -5,6 +5,7 @@ import { activateAnnotations } from './annotations';
 import { activateEditor } from './editor';
 import { activateExport } from './export';
 import { CommandId } from './commandIds';
+import { activateLanguageAssignment } from './languageAssignment';
 import { openSamples } from './samples';
 import { AnalysisStore } from './services/analysisStore';
 import type { Services } from './services/contracts';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   register(CommandId.OpenSamples, () => openSamples(context));
 
   // Features: one line each. Each returns its test hooks.
+  api.language = activateLanguageAssignment(services);
   api.editor = activateEditor(services);
   api.annotations = activateAnnotations(services);
   api.sidebar = activateSidebar(services);

@@ -1,7 +1,7 @@
 // The news-article language: registered, applied to .news files, and to nothing else.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, openInEditor, workspaceManifest, workspaceUri } from './harness';
+import { closeAllEditors, openInEditor, waitFor, workspaceManifest, workspaceUri } from './harness';
 
 describe('news-article language', () => {
   afterEach(closeAllEditors);
@@ -20,10 +20,33 @@ describe('news-article language', () => {
     assert.strictEqual(editor.document.languageId, 'markdown');
   });
 
-  it('leaves .txt articles as plain text (they are articles by the newsLens.include setting)', async function () {
+  it('is given to .txt articles matched by newsLens.include, with word wrap on', async function () {
     const txt = (await workspaceManifest()).articles.find((a) => a.endsWith('.txt'));
     if (!txt) this.skip();
-    const editor = await openInEditor(workspaceUri(txt!));
-    assert.strictEqual(editor.document.languageId, 'plaintext');
+    await openInEditor(workspaceUri(txt!));
+    const doc = await waitFor(
+      () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === workspaceUri(txt!).fsPath && d.languageId === 'news-article'),
+      `${txt} never became a news-article document`,
+      15_000,
+    );
+    assert.strictEqual(vscode.workspace.getConfiguration('editor', doc).get('wordWrap'), 'on');
+  });
+
+  it('respects a reviewer who switches an article back to Plain Text', async function () {
+    const txt = (await workspaceManifest()).articles.find((a) => a.endsWith('.txt'));
+    if (!txt) this.skip();
+    await openInEditor(workspaceUri(txt!));
+    const doc = await waitFor(
+      () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === workspaceUri(txt!).fsPath && d.languageId === 'news-article'),
+      `${txt} never became a news-article document`,
+      15_000,
+    );
+    const plain = await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.strictEqual(plain.languageId, 'plaintext');
+    assert.ok(
+      vscode.workspace.textDocuments.some((d) => d.uri.fsPath === plain.uri.fsPath && d.languageId === 'plaintext'),
+      'the article was switched back to news-article against the reviewer’s choice',
+    );
   });
 });
