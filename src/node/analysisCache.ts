@@ -13,8 +13,11 @@ export interface CacheEntry {
   engine: string;
   /** sha256 of the article text. */
   hash: string;
-  analysis: ArticleAnalysis;
   digest: DocumentDigest;
+  /** The claims the digest compares, [index in analysis.claims, claim]: what a slim entry keeps. */
+  claims?: [number, ArticleAnalysis['claims'][number]][];
+  /** Last in the JSON, so a slim entry (without it) is a cut of the text. Absent in slim entries. */
+  analysis: ArticleAnalysis;
 }
 
 export function sha256(text: string): string {

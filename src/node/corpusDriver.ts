@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { CorpusIndex, type CorpusIndexOptions } from '../core/corpus';
 import type { CorpusSnapshot } from '../core/corpus/model';
+import type { ArticleAnalysis } from '../core/types';
 import { ENGINE_VERSION } from '../core/version';
 import { AnalysisCache, type CacheEntry } from './analysisCache';
 import { runJob, type IndexJob, type IndexJobResult } from './indexJob';
@@ -118,9 +119,12 @@ export class CorpusDriver {
         }
       }
     }
+    // Without whole analyses kept, workers send only what the index keeps.
+    const slim = this.opts.indexOptions?.keepAnalyses === false;
     const jobs: IndexJob[] = unique.map((path) => ({
       id: this.nextJob++,
       path,
+      ...(slim ? { slim } : {}),
       ...(run.texts?.has(path) ? { text: run.texts.get(path)! } : {}),
       ...(this.index.hashOf(path) ? { knownHash: this.index.hashOf(path)! } : {}),
     }));
@@ -135,9 +139,19 @@ export class CorpusDriver {
       const etaMs = done >= 4 && done < unique.length ? (elapsedMs / done) * (unique.length - done) : done === unique.length ? 0 : undefined;
       run.onProgress({ done, total: unique.length, cached: result.cached + result.unchanged, failed: result.failed.length, elapsedMs, ...(etaMs !== undefined ? { etaMs } : {}), ...(path ? { path } : {}) });
     };
+    // Results are taken in the order of the list, whatever order the workers finish in, so the
+    // same files make the same index.
+    const order = new Map(jobs.map((j, i) => [j.id, i]));
+    const early = new Map<number, IndexJobResult>();
+    let nextIndex = 0;
     const onResult = (r: IndexJobResult) => {
       done++;
-      this.accept(r, result);
+      early.set(order.get(r.id)!, r);
+      while (early.has(nextIndex)) {
+        const x = early.get(nextIndex)!;
+        early.delete(nextIndex++);
+        this.accept(x, result);
+      }
       report(r.path, done === unique.length);
     };
     report(undefined, true);
@@ -162,6 +176,9 @@ export class CorpusDriver {
         }
       }
     }
+    // A cancelled run leaves gaps: take what did arrive.
+    for (const i of [...early.keys()].sort((a, b) => a - b)) this.accept(early.get(i)!, result);
+    early.clear();
     if (run.prune && this.cache && !result.cancelled) {
       this.cache.prune(this.index.paths().map((p) => this.index.hashOf(p)!));
     }
@@ -224,7 +241,14 @@ export class CorpusDriver {
       result?.failed.push({ path: r.path, message: `bad analysis (${e?.message ?? e})` });
       return;
     }
-    this.index.set({ path: r.path, hash: r.hash, analysis: entry.analysis, digest: entry.digest, force: true });
+    let analysis = entry.analysis;
+    if (!analysis) {
+      // A slim entry: the compared claims at their indexes, nothing else.
+      const claims: ArticleAnalysis['claims'] = [];
+      for (const [i, c] of entry.claims ?? []) claims[i] = c;
+      analysis = { entities: [], claims, quotes: [], attributions: [], stats: { words: 0, sentences: 0, paragraphs: 0 } };
+    }
+    this.index.set({ path: r.path, hash: r.hash, analysis, digest: entry.digest, force: true });
     if (result) {
       result.indexed++;
       if (r.cached) result.cached++;
@@ -249,7 +273,9 @@ class WorkerPool {
 
   constructor(script: string, n: number, init: WorkerInit) {
     for (let i = 0; i < n; i++) {
-      const w = new Worker(script, { workerData: init });
+      // A worker's heap is mostly garbage between articles: a small young generation and a
+      // bounded old one keep each thread's memory near what one article needs.
+      const w = new Worker(script, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 } });
       const slot = { w, busy: 0 };
       w.on('message', (msg: WorkerReply) => this.onMessage?.(i, msg));
       w.on('error', (e) => {

@@ -13,6 +13,8 @@ export interface IndexJob {
   text?: string;
   /** The hash the caller already has for this path: when the text hashes the same, no entry is sent back. */
   knownHash?: string;
+  /** Send back only what the corpus index keeps (digest and the compared claims), not the whole analysis. */
+  slim?: boolean;
 }
 
 export type IndexJobResult =
@@ -31,16 +33,23 @@ export function runJob(job: IndexJob, ctx: JobContext): IndexJobResult {
     const hash = sha256(text);
     if (job.knownHash === hash) return { id: job.id, path: job.path, ok: true, hash, unchanged: true, cached: true, ms: performance.now() - t0 };
     const raw = ctx.cache?.readRaw(hash);
-    if (raw && validEntry(raw, hash, ctx.engineVersion)) return { id: job.id, path: job.path, ok: true, hash, cached: true, entry: raw, ms: performance.now() - t0 };
+    if (raw && validEntry(raw, hash, ctx.engineVersion)) return { id: job.id, path: job.path, ok: true, hash, cached: true, entry: job.slim ? slimEntry(raw) : raw, ms: performance.now() - t0 };
     const analysis = analyze(text);
     const digest = digestArticle(text, analysis);
-    const entry: CacheEntry = { engine: ctx.engineVersion, hash, analysis, digest };
+    // The compared claims come before the analysis, so a slim entry is a cut of the string.
+    const entry: CacheEntry = { engine: ctx.engineVersion, hash, digest, claims: digest.claims.map((c) => [c.i, analysis.claims[c.i]]), analysis };
     const json = JSON.stringify(entry);
     ctx.cache?.putRaw(hash, json);
-    return { id: job.id, path: job.path, ok: true, hash, cached: false, entry: json, ms: performance.now() - t0 };
+    return { id: job.id, path: job.path, ok: true, hash, cached: false, entry: job.slim ? slimEntry(json) : json, ms: performance.now() - t0 };
   } catch (e: any) {
     return { id: job.id, path: job.path, ok: false, error: e?.message ?? String(e), ms: performance.now() - t0 };
   }
+}
+
+/** The entry without its (last) "analysis" member. JSON escapes quotes in strings, so the key cannot occur inside one. */
+export function slimEntry(json: string): string {
+  const cut = json.indexOf(',"analysis":');
+  return cut < 0 ? json : json.slice(0, cut) + '}';
 }
 
 /** A cheap check that a cached entry belongs to this engine and text, without parsing it all. */

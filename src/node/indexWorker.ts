@@ -10,6 +10,7 @@ export { digestArticle } from '../core/corpus/digest';
 export { CorpusIndex } from '../core/corpus';
 export { ENGINE_NAME, ENGINE_VERSION } from '../core/version';
 export { runJob } from './indexJob';
+export { CorpusDriver } from './corpusDriver';
 
 export interface WorkerInit {
   newsLensIndexWorker: true;

@@ -33,6 +33,8 @@ export const analyzeCommand: CliCommand = {
       ...(existsSync(workerScript) ? { workerScript } : {}),
       ...(workers !== undefined ? { workers } : {}),
       ...(values.cache ? { cacheDir: String(values.cache) } : {}),
+      // Text output needs no per-article analyses: keep only what the index needs.
+      ...(format === 'text' ? { indexOptions: { keepAnalyses: false } } : {}),
     });
     const bar = process.stderr.isTTY && !values.quiet ? progressBar() : undefined;
     let run;

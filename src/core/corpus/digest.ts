@@ -12,7 +12,7 @@ import { coreName, isAcronymOf, isShoutedName, looksLikeAcronym, namePart, nameT
 import { keyPhrases, lemma, STOPWORDS } from './phrases';
 import { comparableKind, figureRange, normalFigure, unitClass } from './units';
 
-export const DIGEST_VERSION = 1;
+export const DIGEST_VERSION = 3;
 
 /** One entity as one article knows it: its mentions, gathered from surname, acronym and spelling forms. */
 export interface LocalEntity {
@@ -57,8 +57,8 @@ export interface DocumentDigest {
   v: number;
   entities: LocalEntity[];
   claims: ClaimDigest[];
-  /** Key phrases: [lemma key, weight, display]. */
-  terms: [string, number, string][];
+  /** Key phrases: [lemma key, weight, display, node keys of the places and names in its sentences]. */
+  terms: [string, number, string, string[]?][];
 }
 
 const TYPE_LETTER: Record<EntityType, string> = { person: 'p', place: 'l', organization: 'o' };
@@ -153,10 +153,15 @@ export function localEntities(text: string, entities: readonly Entity[], leadEnd
     let chosen: [Group, { rule: MergeReason['rule']; score: number }] | undefined;
     if (candidates.size === 1) chosen = [...candidates][0];
     else {
-      // Several: "Bush" with "George Bush" and "Laura Bush". A surname match beats another name part,
-      // then the name mentioned most.
-      const ranked = [...candidates].sort((a, b) => (a[1].rule === 'surname' ? 0 : 1) - (b[1].rule === 'surname' ? 0 : 1) || b[0].mentions.length - a[0].mentions.length);
-      if (ranked[0][1].rule !== ranked[1][1].rule || ranked[0][0].mentions.length > 2 * ranked[1][0].mentions.length) chosen = ranked[0];
+      // Several: "Bush" with "George Bush" and "Laura Bush". A surname match beats another name part.
+      const ranked = [...candidates].sort((a, b) => (a[1].rule === 'surname' ? 0 : 1) - (b[1].rule === 'surname' ? 0 : 1));
+      const best = ranked.filter((r) => r[1].rule === ranked[0][1].rule);
+      if (best.length === 1) chosen = best[0];
+      else {
+        // Each mention goes to the name mentioned last before it (or first after it).
+        splitAmongNearest(short, best, groups);
+        continue;
+      }
     }
     if (chosen) union(short, chosen[0], { variant: short.core, rule: chosen[1].rule, score: chosen[1].score });
   }
@@ -213,7 +218,7 @@ export function localEntities(text: string, entities: readonly Entity[], leadEnd
 
   // Gather the clusters.
   const clusters = new Map<Group, Group[]>();
-  for (const g of all) {
+  for (const g of groups.values()) {
     const r = find(g);
     let list = clusters.get(r);
     if (!list) clusters.set(r, (list = []));
@@ -265,6 +270,42 @@ export function localEntities(text: string, entities: readonly Entity[], leadEnd
   }
   out.sort((a, b) => a.mentions[0] - b.mentions[0]);
   return out;
+}
+
+/** Splits a short name's mentions among several full names, each to the nearest one before it. */
+function splitAmongNearest(short: Group, cands: [Group, { rule: MergeReason['rule']; score: number }][], groups: Map<string, Group>): void {
+  const mentionsOf = (g: Group) => {
+    const all: number[] = [];
+    for (const x of groups.values()) if (find(x) === g) for (const m of x.mentions) all.push(m.start);
+    return all.sort((a, b) => a - b);
+  };
+  const starts = cands.map(([g]) => mentionsOf(g));
+  const parts = new Map<number, Group['mentions']>();
+  for (const m of short.mentions) {
+    let best = -1, bestAt = -Infinity;
+    starts.forEach((s, i) => {
+      for (const at of s) if (at < m.start && at > bestAt) [best, bestAt] = [i, at];
+    });
+    if (best < 0) {
+      let first = Infinity;
+      starts.forEach((s, i) => {
+        if (s.length && s[0] < first) [best, first] = [i, s[0]];
+      });
+    }
+    let list = parts.get(best);
+    if (!list) parts.set(best, (list = []));
+    list.push(m);
+  }
+  for (const [i, mentions] of parts) {
+    const target = cands[i][0];
+    const forms = new Map<string, number>();
+    for (const m of mentions) forms.set(m.form, (forms.get(m.form) ?? 0) + 1);
+    const piece: Group = { ...short, forms, mentions, keys: new Set(), reasons: [], parent: undefined };
+    groups.set(`${TYPE_LETTER[short.type]}|${short.coreKey}#split${i}`, piece);
+    union(piece, target, { variant: short.core, rule: cands[i][1].rule, score: cands[i][1].score * 0.9 });
+  }
+  short.mentions = [];
+  short.forms = new Map();
 }
 
 /** The entity that ends at most two characters before `at` (entities sorted by start). */
@@ -566,6 +607,27 @@ export function digestArticle(text: string, analysis: ArticleAnalysis): Document
   const claims = claimDigests(text, analysis, tokens, sents);
   const skip: [number, number][] = analysis.entities.map((e) => [e.start, e.end] as [number, number]).sort((a, b) => a[0] - b[0]);
   const breaks = sents.map((s) => s.end);
-  const terms = keyPhrases(tokens, { leadEnd, skip, max: 40, breaks }).map((p) => [p.key, Math.round(p.count * 10) / 10, p.display] as [string, number, string]);
+  const phrases = keyPhrases(tokens, { leadEnd, skip, max: 20, breaks });
+  // Which names share a sentence with each phrase ("North Korean troops … Russia"), for labels.
+  const bySentence = new Map<number, Map<string, number>>();
+  const note = (si: number, key: string) => {
+    let m = bySentence.get(si);
+    if (!m) bySentence.set(si, (m = new Map()));
+    m.set(key, (m.get(key) ?? 0) + 1);
+  };
+  for (const le of entities) for (let i = 0; i < le.mentions.length; i += 3) note(sentenceIndex(sents, le.mentions[i]), le.key);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i].text;
+    if (!/^\p{Lu}\p{Ll}/u.test(t)) continue;
+    const two = i + 1 < tokens.length && /^\p{Lu}/u.test(tokens[i + 1].text) ? demonymCountry(t + ' ' + tokens[i + 1].text) : undefined;
+    const gz = two ?? demonymCountry(t);
+    if (gz) note(sentenceIndex(sents, tokens[i].start), nodeKey('place', gz.name));
+  }
+  const terms = phrases.map((p) => {
+    const near = new Map<string, number>();
+    for (const si of p.sentences) for (const [k, n] of bySentence.get(si) ?? []) near.set(k, (near.get(k) ?? 0) + n);
+    const top = [...near].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([k]) => k);
+    return (top.length ? [p.key, Math.round(p.count * 10) / 10, p.display, top] : [p.key, Math.round(p.count * 10) / 10, p.display]) as [string, number, string, string[]?];
+  });
   return { v: DIGEST_VERSION, entities, claims, terms };
 }

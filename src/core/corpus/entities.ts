@@ -24,7 +24,11 @@ export interface DocRef {
 interface LocalRef {
   doc: DocRef;
   le: LocalEntity;
+  /** Set when its article is removed: entities rebuilt in place drop it. */
+  dead?: boolean;
 }
+
+const NO_SIM: Map<number, { rule: MergeReason['rule']; score: number }> = new Map();
 
 interface Node {
   id: number;
@@ -32,10 +36,14 @@ interface Node {
   type: EntityType;
   /** The core name, folded, without the sense. */
   name: string;
-  tokens: string[];
-  refs: Set<LocalRef>;
+  /** How many words the name has, and its last word in neutral spelling (for surnames). */
+  words: number;
+  last: string;
+  /** The local entities naming this node (an array: most nodes have one or two). */
+  refs: LocalRef[];
   alias?: string;
   block: string;
+  /** Spelling variants among the other nodes (a shared empty map until the first). */
   sim: Map<number, { rule: MergeReason['rule']; score: number }>;
   sensed: boolean;
   /** Written as an acronym where first seen: matched exactly, never as a spelling variant. */
@@ -48,10 +56,15 @@ export class EntityGraph {
   private free: number[] = [];
   private blocks = new Map<string, Set<number>>();
   private surnames = new Map<string, Set<number>>();
+  private aliases = new Map<string, Set<number>>();
   /** Node pairs joined within articles, with how many articles join them. */
   private links = new Map<number, Map<number, number>>();
   private docRefs = new Map<number, LocalRef[]>();
   private dirty = new Set<number>();
+  /** Local entities added since the last refresh (for entities rebuilt in place). */
+  private added: LocalRef[] = [];
+  /** False when articles were added or removed (not only replaced): document lists must be remade. */
+  orderStable = true;
   private removedOwner = new Set<CanonicalEntity>();
 
   private entityOfNode = new Map<number, CanonicalEntity>();
@@ -64,12 +77,17 @@ export class EntityGraph {
     for (const le of locals) {
       const ref: LocalRef = { doc, le };
       refs.push(ref);
+      this.added.push(ref);
       const ids = [le.key, ...(le.keys ?? [])].map((k) => this.node(k, le.acronyms?.includes(k) ?? false).id);
       for (const id of ids) {
-        this.byId[id]!.refs.add(ref);
+        const n = this.byId[id]!;
+        n.refs.push(ref);
         this.dirty.add(id);
+        if (n.type === 'person' && n.words > 1 && n.refs.length === 1) this.dirtyBareSurnames(n.last);
       }
       for (let i = 1; i < ids.length; i++) this.link(ids[0], ids[i], +1);
+      // Only needed to make the nodes.
+      if (le.acronyms) delete le.acronyms;
     }
     this.docRefs.set(doc.id, refs);
   }
@@ -79,13 +97,18 @@ export class EntityGraph {
     if (!refs) return;
     this.docRefs.delete(docId);
     for (const ref of refs) {
+      ref.dead = true;
       const ids = [ref.le.key, ...(ref.le.keys ?? [])].map((k) => this.nodes.get(k)!.id);
       for (let i = 1; i < ids.length; i++) this.link(ids[0], ids[i], -1);
       for (const id of ids) {
         const n = this.byId[id]!;
-        n.refs.delete(ref);
+        const at = n.refs.lastIndexOf(ref);
+        if (at >= 0) {
+          n.refs[at] = n.refs[n.refs.length - 1];
+          n.refs.pop();
+        }
         this.dirty.add(id);
-        if (!n.refs.size) this.dropNode(n);
+        if (!n.refs.length) this.dropNode(n);
       }
     }
   }
@@ -100,9 +123,13 @@ export class EntityGraph {
     return this.entities.get(id);
   }
 
+  /** The entities, most widely mentioned first. The array is replaced, never changed, after a refresh. */
   list(): CanonicalEntity[] {
+    if (this.sorted && (this.pendingStale.size || this.pendingBuilt.size)) this.resort();
     if (!this.sorted) {
-      this.sorted = [...this.entities.values()].sort((a, b) => b.documents.length - a.documents.length || b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.pendingStale.clear();
+      this.pendingBuilt.clear();
+      this.sorted = [...this.entities.values()].sort(compareEntities);
     }
     return this.sorted;
   }
@@ -111,97 +138,149 @@ export class EntityGraph {
     return this.entities.size;
   }
 
-  /** Brings the entities up to date with the documents added and removed since the last call. Returns whether anything changed. */
+  /**
+   * Brings the entities up to date with the articles added and removed since the last call.
+   * Only the components holding a changed node (now or before) are walked and rebuilt.
+   */
   refresh(): boolean {
     if (!this.dirty.size && !this.removedOwner.size) return false;
-    const n = this.byId.length;
-    const parent = new Int32Array(n);
-    for (let i = 0; i < n; i++) parent[i] = i;
-    const find = (x: number): number => {
-      while (parent[x] !== x) {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
+    const stale = new Set<CanonicalEntity>();
+    const pending: CanonicalEntity[] = [];
+    const markStale = (e: CanonicalEntity | undefined) => {
+      if (e && !stale.has(e)) {
+        stale.add(e);
+        pending.push(e);
       }
+    };
+    for (const e of this.removedOwner) markStale(e);
+    // Components over the links that hold whatever the article said: within-article joins,
+    // spelling variants, and names of one country.
+    const compOf = new Map<number, number>();
+    const comps: number[][] = [];
+    const bfs = (start: number): number => {
+      const known = compOf.get(start);
+      if (known !== undefined) return known;
+      const c = comps.length;
+      const list: number[] = [];
+      comps.push(list);
+      compOf.set(start, c);
+      const queue = [start];
+      while (queue.length) {
+        const id = queue.pop()!;
+        list.push(id);
+        markStale(this.entityOfNode.get(id));
+        const node = this.byId[id]!;
+        const visit = (o: number) => {
+          if (!compOf.has(o) && this.byId[o]) {
+            compOf.set(o, c);
+            queue.push(o);
+          }
+        };
+        for (const o of this.links.get(id)?.keys() ?? []) visit(o);
+        for (const o of node.sim.keys()) visit(o);
+        if (node.alias) for (const o of this.aliases.get(node.alias) ?? []) visit(o);
+      }
+      return c;
+    };
+    for (const id of this.dirty) {
+      markStale(this.entityOfNode.get(id));
+      if (this.byId[id]) bfs(id);
+    }
+    // Union of components for bare surnames that join a full name.
+    const parent: number[] = [];
+    const find = (x: number): number => {
+      while (parent[x] !== x) x = parent[x] = parent[parent[x]];
       return x;
     };
-    const union = (a: number, b: number) => {
-      const ra = find(a), rb = find(b);
-      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    };
-    const aliasRoot = new Map<string, number>();
-    for (const node of this.byId) {
-      if (!node) continue;
-      for (const [other] of this.links.get(node.id) ?? []) union(node.id, other);
-      for (const [other] of node.sim) union(node.id, other);
-      if (node.alias) {
-        const r = aliasRoot.get(node.alias);
-        if (r === undefined) aliasRoot.set(node.alias, node.id);
-        else union(node.id, r);
+    let attached = 0;
+    for (;;) {
+      while (pending.length) for (const id of this.membersOf.get(pending.pop()!) ?? []) if (this.byId[id]) bfs(id);
+      if (attached >= comps.length) break;
+      for (; attached < comps.length; attached++) {
+        const c = attached;
+        parent[c] ??= c;
+        // A bare surname joins the one full name in the corpus it can belong to.
+        const list = comps[c];
+        if (list.some((id) => this.byId[id]!.type !== 'person' || this.byId[id]!.words !== 1)) continue;
+        const cands = new Set<number>();
+        for (const id of list) for (const f of this.surnames.get(this.byId[id]!.last) ?? []) if (this.byId[f]) cands.add(bfs(f));
+        for (let k = parent.length; k < comps.length; k++) parent[k] = k;
+        const roots = new Set([...cands].map(find));
+        roots.delete(find(c));
+        if (roots.size === 1) parent[find(c)] = [...roots][0];
       }
     }
-    // A bare surname joins the one full name in the corpus it can belong to.
-    for (const node of this.byId) {
-      if (!node || node.type !== 'person' || node.tokens.length !== 1) continue;
-      const root = find(node.id);
-      const cands = new Set<number>();
-      for (const id of this.surnames.get(translit(node.tokens[0])) ?? []) {
-        if (id !== node.id) cands.add(find(id));
-      }
-      cands.delete(root);
-      if (cands.size === 1) {
-        // Only if the surname's own cluster holds no other full name.
-        union(node.id, [...cands][0]);
-      }
-    }
-
-    // Which entities to rebuild: those holding a changed node, now or before, and any entity
-    // sharing a component with one of those (components only change through changed nodes).
-    const affectedRoots = new Set<number>();
-    const stale = new Set<CanonicalEntity>(this.removedOwner);
-    for (const id of this.dirty) {
-      const old = this.entityOfNode.get(id);
-      if (old) stale.add(old);
-      if (this.byId[id]) affectedRoots.add(find(id));
-    }
-    const members = new Map<number, number[]>();
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const e of stale) for (const id of this.membersOf.get(e) ?? []) if (this.byId[id]) affectedRoots.add(find(id));
-      members.clear();
-      for (const root of affectedRoots) members.set(root, []);
-      for (const node of this.byId) {
-        if (!node) continue;
-        const list = members.get(find(node.id));
-        if (!list) continue;
-        list.push(node.id);
-        const old = this.entityOfNode.get(node.id);
-        if (old && !stale.has(old)) {
-          stale.add(old);
-          grew = true;
-        }
-      }
+    for (let k = 0; k < comps.length; k++) parent[k] ??= k;
+    const groups = new Map<number, number[]>();
+    comps.forEach((list, c) => {
+      const r = find(c);
+      const g = groups.get(r);
+      if (g) g.push(...list);
+      else groups.set(r, [...list]);
+    });
+    // An entity whose nodes are the same as before is updated from its old self (only the
+    // articles that came and went are looked at): editing one article mentioning "U.S." must
+    // not re-read the thousands of others.
+    const lists = [...groups.values()].map((g) => g.sort((a, b) => a - b)).sort((a, b) => a[0] - b[0]);
+    const prevOf = new Map<number[], CanonicalEntity>();
+    // (Only while the articles' order stands: the old lists are sorted by it.)
+    for (const ids of this.orderStable ? lists : []) {
+      const old = this.entityOfNode.get(ids[0]);
+      const members = old && this.membersOf.get(old);
+      if (members && members.length === ids.length && members.every((x, i) => x === ids[i])) prevOf.set(ids, old);
     }
     for (const e of stale) {
       if (this.entities.get(e.id) === e) this.entities.delete(e.id);
       for (const id of this.membersOf.get(e) ?? []) if (this.entityOfNode.get(id) === e) this.entityOfNode.delete(id);
       this.membersOf.delete(e);
     }
-    for (const ids of [...members.values()].sort((a, b) => a[0] - b[0])) {
-      const e = this.build(ids);
+    const built: CanonicalEntity[] = [];
+    for (const ids of lists) {
+      const e = this.build(ids, prevOf.get(ids));
       if (!e) continue;
       for (const id of ids) this.entityOfNode.set(id, e);
       this.membersOf.set(e, ids);
+      built.push(e);
     }
     this.dirty.clear();
     this.removedOwner.clear();
-    this.sorted = undefined;
+    this.added = [];
+    // The sorted list is brought up to date when next asked for (an edit's lookups never need it).
+    if (this.sorted) {
+      for (const e of stale) this.pendingStale.add(e);
+      for (const e of built) this.pendingBuilt.add(e);
+      if (this.pendingBuilt.size > 2000) this.sorted = undefined;
+    }
     return true;
   }
 
-  /** In how many articles a node's name occurs. */
-  documentCount(key: string): number {
-    return this.nodes.get(key)?.refs.size ?? 0;
+  private pendingStale = new Set<CanonicalEntity>();
+  private pendingBuilt = new Set<CanonicalEntity>();
+
+  /** Keeps the sorted list current: drop the stale entities, insert the new ones in place. */
+  private resort(): void {
+    const stale = this.pendingStale, built = [...this.pendingBuilt].filter((e) => !stale.has(e));
+    this.pendingStale = new Set();
+    this.pendingBuilt = new Set();
+    if (!this.sorted) return;
+    // A new array: snapshots already handed out keep theirs.
+    const list = this.sorted.filter((e) => !stale.has(e));
+    for (const e of built) {
+      let lo = 0, hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareEntities(list[mid], e) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      list.splice(lo, 0, e);
+    }
+    this.sorted = list;
+  }
+
+  /** A node's id and in how many articles its name occurs. */
+  nodeStats(key: string): { id: number; documents: number } | undefined {
+    const n = this.nodes.get(key);
+    return n ? { id: n.id, documents: n.refs.length } : undefined;
   }
 
   /** The entity a node belongs to (for features): its id. */
@@ -227,16 +306,22 @@ export class EntityGraph {
       key,
       type,
       name,
-      tokens,
-      refs: new Set(),
+      words: tokens.length,
+      last: type === 'person' ? translit(tokens[tokens.length - 1] ?? '') : '',
+      refs: [],
       ...(sense === 'us-state' ? { alias: 'state:' + name } : gz && (!sense || sense === 'country') ? { alias: gz.id } : {}),
       block: key[0] + '|' + tokens.map((t) => skeleton(t)).join(' '),
-      sim: new Map(),
+      sim: NO_SIM,
       sensed,
       acronym,
     };
     this.nodes.set(key, n);
     this.byId[id] = n;
+    if (n.alias) {
+      let a = this.aliases.get(n.alias);
+      if (!a) this.aliases.set(n.alias, (a = new Set()));
+      a.add(id);
+    }
     if (!sensed) {
       // Spelling variants of this name already known: same type, same consonant skeleton, token by token.
       const block = this.blocks.get(n.block);
@@ -244,6 +329,8 @@ export class EntityGraph {
         const o = this.byId[other]!;
         const m = this.variantOf(n, o);
         if (m) {
+          if (n.sim === NO_SIM) n.sim = new Map();
+          if (o.sim === NO_SIM) o.sim = new Map();
           n.sim.set(o.id, m);
           o.sim.set(n.id, m);
           this.dirty.add(o.id);
@@ -259,8 +346,7 @@ export class EntityGraph {
         if (!s) this.surnames.set(last, (s = new Set()));
         s.add(id);
       }
-      // Bare surnames of this name, and full names they might attach to, must be looked at again.
-      for (const other of this.surnames.get(last) ?? []) this.dirty.add(other);
+      // Bare surnames of this name must be looked at again.
       const bare = this.nodes.get('p|' + (tokens[tokens.length - 1] ?? ''));
       if (bare) this.dirty.add(bare.id);
       this.dirtyBareSurnames(last);
@@ -271,7 +357,7 @@ export class EntityGraph {
   private dirtyBareSurnames(last: string): void {
     for (const node of this.blocks.get('p|' + skeletonOfTranslit(last)) ?? []) {
       const o = this.byId[node];
-      if (o && o.tokens.length === 1 && translit(o.tokens[0]) === last) this.dirty.add(o.id);
+      if (o && o.words === 1 && o.last === last) this.dirty.add(o.id);
     }
   }
 
@@ -283,13 +369,14 @@ export class EntityGraph {
     const m = spellingMatch(a.name, b.name, a.type);
     if (!m) return undefined;
     // A bare one-word person name with a spelling difference is too weak: "Bush" / "Busch" may be two people.
-    if (a.type === 'person' && a.tokens.length === 1 && m.rule === 'spelling-variant') return undefined;
+    if (a.type === 'person' && a.words === 1 && m.rule === 'spelling-variant') return undefined;
     return m;
   }
 
   private dropNode(n: Node): void {
     this.nodes.delete(n.key);
     this.byId[n.id] = undefined;
+    if (n.alias) this.aliases.get(n.alias)?.delete(n.id);
     this.free.push(n.id);
     this.blocks.get(n.block)?.delete(n.id);
     for (const [other] of n.sim) {
@@ -300,7 +387,7 @@ export class EntityGraph {
       }
     }
     if (n.type === 'person') {
-      const last = translit(n.tokens[n.tokens.length - 1] ?? '');
+      const last = n.last;
       this.surnames.get(last)?.delete(n.id);
       for (const other of this.surnames.get(last) ?? []) this.dirty.add(other);
       this.dirtyBareSurnames(last);
@@ -326,61 +413,87 @@ export class EntityGraph {
     }
   }
 
-  private build(ids: number[]): CanonicalEntity | undefined {
-    const refs: LocalRef[] = [];
-    const seen = new Set<LocalRef>();
-    for (const id of ids) {
-      for (const r of this.byId[id]!.refs) {
-        if (seen.has(r)) continue;
-        seen.add(r);
-        refs.push(r);
+  private build(ids: number[], prev?: CanonicalEntity): CanonicalEntity | undefined {
+    let refs: LocalRef[];
+    let tally: Tally;
+    let sameDocuments = false;
+    let mentions = 0;
+    const before = prev ? lazyOf(prev) : undefined;
+    if (before) {
+      // In place: the old list without the articles removed, with the new ones merged in.
+      const members = new Set(ids);
+      const added = this.added.filter((r) => !r.dead && members.has(this.nodes.get(r.le.key)?.id ?? -1)).sort(byDocument);
+      const kept = before.refs.filter((r) => !r.dead);
+      tally = before.tally;
+      mentions = before.mentionCount;
+      const gone = new Set<string>();
+      for (const r of before.refs) {
+        if (!r.dead) continue;
+        count(tally, r, -1);
+        mentions -= r.le.mentions.length / 3;
+        gone.add(r.doc.path);
       }
+      for (const r of added) {
+        count(tally, r, +1);
+        mentions += r.le.mentions.length / 3;
+      }
+      refs = mergeSorted(kept, added);
+      // An article edited in place: the same articles as before.
+      const came = new Set(added.map((r) => r.doc.path));
+      sameDocuments = came.size === gone.size && [...came].every((p) => gone.has(p));
+    } else {
+      refs = [];
+      const seen = new Set<LocalRef>();
+      for (const id of ids) {
+        for (const r of this.byId[id]!.refs) {
+          if (seen.has(r)) continue;
+          seen.add(r);
+          refs.push(r);
+        }
+      }
+      refs.sort(byDocument);
+      tally = { forms: new Map(), votes: new Map() };
+      for (const r of refs) count(tally, r, +1);
     }
     if (!refs.length) return undefined;
-    refs.sort((a, b) => a.doc.order - b.doc.order || a.doc.path.localeCompare(b.doc.path) || a.le.mentions[0] - b.le.mentions[0]);
-    // Type: the one most mentioned (nodes of one entity share it, but be safe).
     const type = this.byId[ids[0]]!.type;
-    const name = canonicalName(refs, ids.map((id) => this.byId[id]!), type);
-    // Surface forms, case-insensitively distinct, preferring the form not in capitals.
-    const forms = new Map<string, { form: string; n: number; best: number }>();
-    for (const r of refs) {
-      const counts = new Array<number>(r.le.forms.length).fill(0);
-      for (let i = 2; i < r.le.mentions.length; i += 3) counts[r.le.mentions[i]]++;
-      r.le.forms.forEach((f, i) => {
-        const k = f.toLowerCase();
-        const cur = forms.get(k);
-        if (!cur) forms.set(k, { form: f, n: counts[i], best: counts[i] });
-        else {
-          cur.n += counts[i];
-          // The form written most often, unless it is only a headline's capitals.
-          const shouted = isShoutedName(f), curShouted = isShoutedName(cur.form);
-          if ((curShouted && !shouted) || (shouted === curShouted && counts[i] > cur.best)) [cur.form, cur.best] = [f, counts[i]];
-        }
-      });
+    const name = canonicalName(tally, ids.map((id) => this.byId[id]!), type);
+    // Surface forms, case-insensitively distinct: the one written most often, unless only in a headline's capitals.
+    const forms: { form: string; n: number }[] = [];
+    for (const written of tally.forms.values()) {
+      let best = '', bestN = -1, total = 0;
+      for (const [f, n] of written) {
+        total += n;
+        const better = bestN < 0 || (isShoutedName(best) && !isShoutedName(f)) || (isShoutedName(best) === isShoutedName(f) && n > bestN);
+        if (better) [best, bestN] = [f, n];
+      }
+      forms.push({ form: best, n: total });
     }
-    const variants = [...forms.values()]
+    const variants = forms
       .filter((f) => f.form !== name && f.form.toLowerCase() !== name.toLowerCase())
       .sort((a, b) => b.n - a.n || (a.form < b.form ? -1 : 1))
       .map((f) => f.form);
-    const localReasons = new Map<string, MergeReason>();
-    for (const r of refs) for (const m of r.le.reasons ?? []) if (!localReasons.has(m.variant.toLowerCase())) localReasons.set(m.variant.toLowerCase(), m);
-    const merges = variants.map((v) => {
-      const local = localReasons.get(v.toLowerCase());
-      const derived = explainMerge(v, name, type);
-      if (local && (derived.rule === 'lexicon' || derived.rule === 'exact' || local.rule === 'acronym')) return { ...local, variant: v };
-      return derived;
-    });
-    const docs: string[] = [];
-    for (const r of refs) if (docs[docs.length - 1] !== r.doc.path) docs.push(r.doc.path);
+    let docs: string[];
+    if (sameDocuments && prev) docs = prev.documents;
+    else {
+      docs = [];
+      for (const r of refs) if (docs[docs.length - 1] !== r.doc.path) docs.push(r.doc.path);
+      if (!before) for (const r of refs) mentions += r.le.mentions.length / 3;
+    }
     const senseNode = ids.map((id) => this.byId[id]!).find((n) => n.sensed);
     const sense = senseNode ? senseNode.key.slice(senseNode.key.indexOf('#') + 1) : undefined;
     let id = `${type}:${slug(name)}${sense && sense !== 'country' ? '~' + sense : ''}`;
     const clash = this.entities.get(id);
     if (clash) id += '~' + shortHash(ids.map((i) => this.byId[i]!.key).sort()[0]);
-    const entity = makeEntity(id, name, type, variants, [...new Set(docs)], merges, refs);
+    const entity = makeEntity(id, name, type, variants, docs, { refs, tally, mentionCount: mentions });
     this.entities.set(id, entity);
     return entity;
   }
+
+}
+
+function compareEntities(a: CanonicalEntity, b: CanonicalEntity): number {
+  return b.documents.length - a.documents.length || lazyOf(b)!.mentionCount - lazyOf(a)!.mentionCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function skeletonOfTranslit(t: string): string {
@@ -392,15 +505,8 @@ function skeletonOfTranslit(t: string): string {
  * person the name with the most words (a full name over a surname), then the most mentioned;
  * for others the most mentioned name that is not an acronym, then the longer.
  */
-function canonicalName(refs: readonly LocalRef[], nodes: readonly Node[], type: EntityType): string {
-  const votes = new Map<string, { name: string; n: number; tokens: number; acronym: boolean }>();
-  for (const r of refs) {
-    const k = r.le.name.toLowerCase();
-    const n = r.le.mentions.length / 3;
-    const cur = votes.get(k);
-    if (cur) cur.n += n;
-    else votes.set(k, { name: r.le.name, n, tokens: nameTokens(r.le.name).length, acronym: looksLikeAcronym(r.le.name) });
-  }
+function canonicalName(tally: Tally, nodes: readonly Node[], type: EntityType): string {
+  const votes = tally.votes;
   const alias = nodes.find((n) => n.alias)?.alias;
   if (alias && type !== 'person') {
     const usual = [...votes.values()].find((v) => {
@@ -424,25 +530,109 @@ function canonicalName(refs: readonly LocalRef[], nodes: readonly Node[], type: 
   return best!.name;
 }
 
-function makeEntity(id: string, name: string, type: EntityType, variants: string[], documents: string[], merges: MergeReason[], refs: LocalRef[]): CanonicalEntity {
-  let mentions: Mention[] | undefined;
-  const e = { id, name, type, variants, documents } as CanonicalEntity;
-  // Mentions are built when first read: a corpus of thousands of articles holds hundreds of thousands.
-  Object.defineProperty(e, 'mentions', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (!mentions) {
-        mentions = [];
-        for (const r of refs) {
-          const m = r.le.mentions;
-          for (let i = 0; i < m.length; i += 3) mentions.push({ document: r.doc.path, start: m[i], end: m[i + 1], text: r.le.forms[m[i + 2]] });
-        }
-      }
-      return mentions;
-    },
+/** Why each variant belongs: what the article said when it said so, else the rule that matches. */
+function mergesOf(refs: readonly LocalRef[], variants: readonly string[], name: string, type: EntityType): MergeReason[] {
+  const localReasons = new Map<string, MergeReason>();
+  for (const r of refs) for (const m of r.le.reasons ?? []) if (!localReasons.has(m.variant.toLowerCase())) localReasons.set(m.variant.toLowerCase(), m);
+  return variants.map((v) => {
+    const local = localReasons.get(v.toLowerCase());
+    const derived = explainMerge(v, name, type);
+    if (local && (derived.rule === 'lexicon' || derived.rule === 'exact' || local.rule === 'acronym')) return { ...local, variant: v };
+    return derived;
   });
-  e.merges = merges;
+}
+
+// The parts of an entity made only when read. Shared getters (not a closure per entity) read them
+// from a hidden field; the properties stay own and enumerable, so JSON and structured clones see them.
+const LAZY = Symbol('lazy');
+
+interface Vote {
+  name: string;
+  n: number;
+  tokens: number;
+  acronym: boolean;
+}
+
+/** What an entity's name and variants are worked out from, kept so it can be updated in place. */
+interface Tally {
+  /** lower-cased form → written form → mentions. */
+  forms: Map<string, Map<string, number>>;
+  /** lower-cased local name → its vote. */
+  votes: Map<string, Vote>;
+}
+
+interface Lazy {
+  refs: LocalRef[];
+  tally: Tally;
+  mentionCount: number;
+  mentions?: Mention[];
+  merges?: MergeReason[];
+}
+
+function lazyOf(e: CanonicalEntity): Lazy | undefined {
+  return (e as any)[LAZY] as Lazy | undefined;
+}
+
+function byDocument(a: LocalRef, b: LocalRef): number {
+  return a.doc.order - b.doc.order || a.le.mentions[0] - b.le.mentions[0];
+}
+
+function mergeSorted(a: LocalRef[], b: LocalRef[]): LocalRef[] {
+  if (!b.length) return a;
+  const out: LocalRef[] = [];
+  let i = 0, j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && byDocument(a[i], b[j]) <= 0) ? a[i++] : b[j++]);
+  return out;
+}
+
+/** Adds (sign 1) or takes away (-1) one local entity's forms and name. */
+function count(t: Tally, r: LocalRef, sign: number): void {
+  const per = new Array<number>(r.le.forms.length).fill(0);
+  for (let i = 2; i < r.le.mentions.length; i += 3) per[r.le.mentions[i]]++;
+  r.le.forms.forEach((f, i) => {
+    if (!per[i]) return;
+    const k = f.toLowerCase();
+    let m = t.forms.get(k);
+    if (!m) t.forms.set(k, (m = new Map()));
+    const c = (m.get(f) ?? 0) + sign * per[i];
+    if (c > 0) m.set(f, c);
+    else {
+      m.delete(f);
+      if (!m.size) t.forms.delete(k);
+    }
+  });
+  const k = r.le.name.toLowerCase();
+  const n = r.le.mentions.length / 3;
+  const v = t.votes.get(k);
+  if (v) {
+    v.n += sign * n;
+    if (v.n <= 0) t.votes.delete(k);
+  } else if (sign > 0) t.votes.set(k, { name: r.le.name, n, tokens: nameTokens(r.le.name).length, acronym: looksLikeAcronym(r.le.name) });
+}
+
+function mentionsGetter(this: CanonicalEntity): Mention[] {
+  const lazy = (this as any)[LAZY] as Lazy;
+  if (!lazy.mentions) {
+    const out: Mention[] = [];
+    for (const r of lazy.refs) {
+      const m = r.le.mentions;
+      for (let i = 0; i < m.length; i += 3) out.push({ document: r.doc.path, start: m[i], end: m[i + 1], text: r.le.forms[m[i + 2]] });
+    }
+    lazy.mentions = out;
+  }
+  return lazy.mentions;
+}
+
+function mergesGetter(this: CanonicalEntity): MergeReason[] {
+  const lazy = (this as any)[LAZY] as Lazy;
+  return (lazy.merges ??= mergesOf(lazy.refs, this.variants, this.name, this.type));
+}
+
+function makeEntity(id: string, name: string, type: EntityType, variants: string[], documents: string[], lazy: Lazy): CanonicalEntity {
+  const e = { id, name, type, variants, documents } as CanonicalEntity;
+  Object.defineProperty(e, LAZY, { value: lazy, enumerable: false });
+  Object.defineProperty(e, 'mentions', { get: mentionsGetter, enumerable: true, configurable: true });
+  Object.defineProperty(e, 'merges', { get: mergesGetter, enumerable: true, configurable: true });
   return e;
 }
 

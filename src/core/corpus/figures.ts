@@ -14,7 +14,7 @@ import { shortHash } from './entities';
 import type { Agreement, ClaimRef, Figure, FigureGroup } from './model';
 import { rangesOverlap, type Range } from './units';
 
-const WEIGHT: Record<string, number> = { e: 3, v: 2, w: 1 };
+const KIND_WEIGHT = [3, 2, 1];
 /** Features shared by more claims than this are too common to find candidates by. */
 const MAX_POSTING = 400;
 
@@ -24,8 +24,16 @@ interface CNode {
   cd: ClaimDigest;
   claim: Claim;
   range: Range;
+  /** Interned unit|feature ids, sorted. */
+  f: number[];
+  /** Interned subject features ("e:country:north korea", "u:troop"), sorted. */
+  subj?: number[];
+  /** Links to claims of other articles (a shared empty map until the first). */
   edges: Map<number, Edge>;
 }
+
+const NO_EDGES: Map<number, Edge> = new Map();
+const NO_FEATS: string[] = [];
 
 interface Edge {
   score: number;
@@ -40,10 +48,13 @@ export class FigureIndex {
 
   private nodes: (CNode | undefined)[] = [];
   private free: number[] = [];
-  private postings = new Map<string, Set<number>>();
-  /** How many claims of a unit have a feature, and how many claims a unit has: for idf weights. */
-  private df = new Map<string, number>();
+  /** Features interned per unit ("troop|e:country:north korea" → id), with kind, claim count and, for entities, the claims. */
+  private fid = new Map<string, number>();
+  private fkind: number[] = [];
+  private fdf: number[] = [];
+  private fpost: (Set<number> | undefined)[] = [];
   private unitCount = new Map<string, number>();
+  private total = 0;
   private docNodes = new Map<number, number[]>();
   private dirty = new Set<number>();
   private groupOfNode = new Map<number, FigureGroup>();
@@ -55,18 +66,25 @@ export class FigureIndex {
     const ids: number[] = [];
     for (const cd of digests) {
       const claim = claims[cd.i];
-      if (!claim || !cd.unit) continue;
+      // A claim whose clause names no one and nowhere cannot be matched to another article's.
+      if (!claim || !cd.unit || !cd.feats.some((x) => x[0] === 'e')) continue;
       const id = this.free.length ? this.free.pop()! : this.nodes.length;
-      const node: CNode = { id, doc, cd, claim, range: { lo: cd.lo, hi: cd.hi ?? Infinity }, edges: new Map() };
+      // Small plain arrays: a typed array's own overhead is larger than a dozen numbers.
+      const f = cd.feats.map((x) => this.intern(cd.unit, x)).sort((x, y) => x - y);
+      const subj = cd.subj?.length ? cd.subj.map((x) => this.internSubject(x)).sort((x, y) => x - y) : undefined;
+      // The features live on as ids: the digest's strings can go.
+      const slim: ClaimDigest = { i: cd.i, unit: cd.unit, value: cd.value, lo: cd.lo, hi: cd.hi, ...(cd.expected ? { expected: true } : {}), feats: NO_FEATS, subject: cd.subject };
+      const node: CNode = { id, doc, cd: slim, claim, range: { lo: cd.lo, hi: cd.hi ?? Infinity }, f, ...(subj ? { subj } : {}), edges: NO_EDGES };
       this.nodes[id] = node;
       ids.push(id);
       this.dirty.add(id);
-      this.count(cd, +1);
+      this.unitCount.set(cd.unit, (this.unitCount.get(cd.unit) ?? 0) + 1);
+      this.total++;
+      for (const x of f) this.fdf[x]++;
       // Candidates: claims of other articles with the same unit sharing an entity.
       const seen = new Set<number>();
-      for (const f of cd.feats) {
-        if (f[0] !== 'e') continue;
-        const p = this.postings.get(cd.unit + '|' + f);
+      for (const x of f) {
+        const p = this.fpost[x];
         if (!p || p.size > MAX_POSTING) continue;
         for (const other of p) {
           if (seen.has(other)) continue;
@@ -75,19 +93,15 @@ export class FigureIndex {
           if (o.doc.id === doc.id) continue;
           const e = this.linkOf(node, o);
           if (e) {
+            if (node.edges === NO_EDGES) node.edges = new Map();
+            if (o.edges === NO_EDGES) o.edges = new Map();
             node.edges.set(other, e);
             o.edges.set(id, e);
             this.dirty.add(other);
           }
         }
       }
-      for (const f of cd.feats) {
-        if (f[0] !== 'e') continue;
-        const k = cd.unit + '|' + f;
-        let p = this.postings.get(k);
-        if (!p) this.postings.set(k, (p = new Set()));
-        p.add(id);
-      }
+      for (const x of f) this.fpost[x]?.add(id);
     }
     this.docNodes.set(doc.id, ids);
   }
@@ -102,8 +116,12 @@ export class FigureIndex {
         this.nodes[other]?.edges.delete(id);
         this.dirty.add(other);
       }
-      for (const f of n.cd.feats) if (f[0] === 'e') this.postings.get(n.cd.unit + '|' + f)?.delete(id);
-      this.count(n.cd, -1);
+      for (const x of n.f) {
+        this.fpost[x]?.delete(id);
+        this.fdf[x]--;
+      }
+      this.unitCount.set(n.cd.unit, (this.unitCount.get(n.cd.unit) ?? 1) - 1);
+      this.total--;
       const g = this.groupOfNode.get(id);
       if (g) this.dropGroup(g, this.dirty);
     }
@@ -112,7 +130,33 @@ export class FigureIndex {
       this.free.push(id);
       this.dirty.delete(id);
     }
-    this.sorted = undefined;
+  }
+
+  private subjectIds = new Map<string, number>();
+  private subjectIsEntity: boolean[] = [];
+
+  private internSubject(feat: string): number {
+    let id = this.subjectIds.get(feat);
+    if (id === undefined) {
+      id = this.subjectIsEntity.length;
+      this.subjectIds.set(feat, id);
+      this.subjectIsEntity.push(feat[0] === 'e');
+    }
+    return id;
+  }
+
+  /** Entities are counted per unit (a name common among dollar figures may be rare among troop counts); words across all. */
+  private intern(unit: string, feat: string): number {
+    const k = feat[0] === 'e' ? unit + '|' + feat : feat;
+    let id = this.fid.get(k);
+    if (id === undefined) {
+      id = this.fkind.length;
+      this.fid.set(k, id);
+      this.fkind.push(feat[0] === 'e' ? 0 : feat[0] === 'v' ? 1 : 2);
+      this.fdf.push(0);
+      this.fpost.push(feat[0] === 'e' ? new Set() : undefined);
+    }
+    return id;
   }
 
   groupOf(docId: number, claimIndex: number): FigureGroup | undefined {
@@ -123,12 +167,9 @@ export class FigureIndex {
     return undefined;
   }
 
+  /** Conflicts first, then the most widely reported. Kept sorted across refreshes. */
   list(): FigureGroup[] {
-    if (!this.sorted) {
-      this.sorted = [...this.groups.values()].sort(
-        (a, b) => rank(b) - rank(a) || docCount(b) - docCount(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      );
-    }
+    if (!this.sorted) this.sorted = [...this.groups.values()].sort(compareGroups);
     return this.sorted;
   }
 
@@ -164,7 +205,22 @@ export class FigureIndex {
       if (comp.length > 1) this.groupComponent(comp);
     }
     this.dirty.clear();
-    this.sorted = undefined;
+    if (this.sorted) {
+      // Drop the groups that went, insert the new ones in place (a new array: snapshots keep theirs).
+      const list = this.sorted.filter((g) => this.groups.get(g.id) === g);
+      const have = new Set(list);
+      for (const g of this.groups.values()) {
+        if (have.has(g)) continue;
+        let lo = 0, hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (compareGroups(list[mid], g) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        list.splice(lo, 0, g);
+      }
+      this.sorted = list;
+    }
     return true;
   }
 
@@ -205,67 +261,80 @@ export class FigureIndex {
     }
   }
 
-  private count(cd: ClaimDigest, delta: number): void {
-    this.unitCount.set(cd.unit, (this.unitCount.get(cd.unit) ?? 0) + delta);
-    for (const f of cd.feats) {
-      const k = cd.unit + '|' + f;
-      const c = (this.df.get(k) ?? 0) + delta;
-      if (c > 0) this.df.set(k, c);
-      else this.df.delete(k);
-    }
-  }
-
   /** A feature's weight: its kind (entity > verb > word) times how rare it is among claims of the unit. */
-  private weight(unit: string, f: string): number {
-    const n = this.unitCount.get(unit) ?? 1;
-    const df = this.df.get(unit + '|' + f) ?? 1;
-    return (WEIGHT[f[0]] ?? 1) * Math.log(1 + (n + 1) / df);
+  private weight(x: number, n: number): number {
+    const kind = this.fkind[x];
+    return KIND_WEIGHT[kind] * Math.log(1 + ((kind === 0 ? n : this.total) + 1) / Math.max(1, this.fdf[x]));
   }
 
   /**
    * Whether two claims of different articles state a figure about one subject: the same unit,
-   * a shared entity, and enough of the rest of the subject in common (weighted by rarity). Equal
-   * figures need less; different ones need a close subject and the same verb.
+   * a shared entity, enough of the rest of the subject in common (weighted by rarity), and two
+   * articles about the same story. Equal figures need less; different ones need a close subject
+   * and the same verb.
    */
   private linkOf(a: CNode, b: CNode): Edge | undefined {
     if (a.cd.unit !== b.cd.unit) return undefined;
-    const unit = a.cd.unit;
+    const n = this.unitCount.get(a.cd.unit) ?? 1;
     let shared = 0, union = 0, sharedE = 0, sharedV = 0, sharedW = 0;
-    const fa = a.cd.feats, fb = b.cd.feats;
+    const fa = a.f, fb = b.f;
     let i = 0, j = 0;
     while (i < fa.length || j < fb.length) {
-      const x = fa[i], y = fb[j];
-      if (j >= fb.length || (i < fa.length && x < y)) {
-        union += this.weight(unit, x);
-        i++;
-      } else if (i >= fa.length || y < x) {
-        union += this.weight(unit, y);
-        j++;
+      if (j >= fb.length || (i < fa.length && fa[i] < fb[j])) {
+        union += this.weight(fa[i++], n);
+      } else if (i >= fa.length || fb[j] < fa[i]) {
+        union += this.weight(fb[j++], n);
       } else {
-        const w = this.weight(unit, x);
+        const x = fa[i];
+        const w = this.weight(x, n);
         shared += w;
         union += w;
-        if (x[0] === 'e') sharedE += w;
-        else if (x[0] === 'v') sharedV++;
+        const k = this.fkind[x];
+        if (k === 0) sharedE += w;
+        else if (k === 1) sharedV++;
         else sharedW++;
         i++;
         j++;
       }
     }
     if (!sharedE || !union) return undefined;
-    // Figures are compared within a story: the two articles must share more than a country.
-    const story = this.related(a.doc, b.doc);
-    if (story < 0.2) return undefined;
     const context = shared / union;
     // The subjects as stated ("North Korean soldiers" / "North Korean troops"): names must agree.
-    const subject = subjectSimilarity(a.cd.subj, b.cd.subj);
+    const subject = this.subjectSimilarity(a.subj, b.subj);
     const score = Math.max(context, subject * 0.8);
     const overlap = rangesOverlap(a.range, b.range);
     const sameStanding = !!a.cd.expected === !!b.cd.expected;
     if (!sameStanding && score < 0.45) return undefined;
-    if (overlap) return (context >= 0.25 && (sharedV > 0 || sharedW > 0)) || (subject >= 0.6 && context >= 0.1) ? { score, overlap } : undefined;
+    let ok: boolean;
+    if (overlap) ok = (context >= 0.25 && (sharedV > 0 || sharedW > 0)) || (subject >= 0.6 && context >= 0.1);
     // Different figures: only for a closely matching subject with the same verb.
-    return story >= 0.25 && context >= 0.3 && subject >= 0.5 && sharedV > 0 && sharedW > 0 ? { score, overlap } : undefined;
+    else ok = context >= 0.3 && subject >= 0.5 && sharedV > 0 && sharedW > 0;
+    if (!ok) return undefined;
+    // Figures are compared within a story: the two articles must share more than a country.
+    const story = this.related(a.doc, b.doc);
+    if (story < (overlap ? 0.2 : 0.25)) return undefined;
+    return { score, overlap };
+  }
+
+  /** Jaccard of two subjects' features, 0 unless both name someone or somewhere and share it. */
+  private subjectSimilarity(a: readonly number[] | undefined, b: readonly number[] | undefined): number {
+    if (!a || !b) return 0;
+    let shared = 0, sharedE = 0, ea = false, eb = false;
+    for (const x of a) if (this.subjectIsEntity[x]) ea = true;
+    for (const x of b) if (this.subjectIsEntity[x]) eb = true;
+    if (!ea || !eb) return 0;
+    for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else {
+        shared++;
+        if (this.subjectIsEntity[a[i]]) sharedE++;
+        i++;
+        j++;
+      }
+    }
+    if (!sharedE) return 0;
+    return shared / (a.length + b.length - shared);
   }
 
   /** No article may give two different figures (of the same standing) for one group. */
@@ -340,20 +409,6 @@ export class FigureIndex {
   }
 }
 
-/** Jaccard of two subjects' features, 0 when either lacks a named part (an entity). */
-function subjectSimilarity(a: readonly string[] | undefined, b: readonly string[] | undefined): number {
-  if (!a || !b || !a.some((f) => f[0] === 'e') || !b.some((f) => f[0] === 'e')) return 0;
-  let shared = 0, sharedE = 0;
-  const sb = new Set(b);
-  for (const f of a) {
-    if (!sb.has(f)) continue;
-    shared++;
-    if (f[0] === 'e') sharedE++;
-  }
-  if (!sharedE) return 0;
-  return shared / (a.length + b.length - shared);
-}
-
 function mostCommon(xs: readonly string[]): string | undefined {
   const m = new Map<string, number>();
   let best: string | undefined;
@@ -370,6 +425,14 @@ function rank(g: FigureGroup): number {
   return g.agreement === 'conflict' ? 2 : g.agreement === 'distinct' ? 1 : 0;
 }
 
+const docCounts = new WeakMap<FigureGroup, number>();
+
 function docCount(g: FigureGroup): number {
-  return new Set(g.figures.flatMap((f) => f.documents)).size;
+  let n = docCounts.get(g);
+  if (n === undefined) docCounts.set(g, (n = new Set(g.figures.flatMap((f) => f.documents)).size));
+  return n;
+}
+
+function compareGroups(a: FigureGroup, b: FigureGroup): number {
+  return rank(b) - rank(a) || docCount(b) - docCount(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

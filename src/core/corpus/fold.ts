@@ -115,7 +115,7 @@ export function sameWord(a: string, b: string, opts: { minVariantLength?: number
   const fa = fold(a), fb = fold(b);
   if (fa === fb) return { rule: 'exact', score: 1 };
   // Short words (abbreviations, initials) match only as written: "N.J." is not "N.Y.".
-  if (fa.length < 4 || fb.length < 4) return undefined;
+  if (letters(fa) < 4 || letters(fb) < 4) return undefined;
   const ta = translit(a), tb = translit(b);
   if (ta === tb) return { rule: 'transliteration', score: 0.95 };
   const len = Math.min(ta.length, tb.length);
@@ -126,6 +126,12 @@ export function sameWord(a: string, b: string, opts: { minVariantLength?: number
   const d = editDistance(ta, tb, allowed);
   if (d > allowed) return undefined;
   return { rule: 'spelling-variant', score: Math.round((1 - d / Math.max(ta.length, tb.length)) * 100) / 100 };
+}
+
+function letters(s: string): number {
+  let n = 0;
+  for (const c of s) if (c.toLowerCase() !== c.toUpperCase()) n++;
+  return n;
 }
 
 /** Similarity of two strings, 0..1 (1 - normalised edit distance). */

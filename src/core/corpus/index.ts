@@ -33,6 +33,8 @@ interface DocRec extends DocRef {
   digest: DocumentDigest;
   analysis?: ArticleAnalysis;
   claims: ArticleAnalysis['claims'];
+  /** Entity vector for relatedness. */
+  vec?: { ids: Int32Array; w: Float64Array; norm: number };
   /** Sorted mention starts/ends and the local entity each belongs to, for lookups by offset. */
   spans?: { starts: Int32Array; ends: Int32Array; owner: Int32Array };
 }
@@ -51,6 +53,10 @@ export class CorpusIndex {
 
   constructor(opts: CorpusIndexOptions = {}) {
     this.topics = new TopicModel(opts.topics);
+    this.topics.setNearResolver((key) => {
+      const e = this.entities.entityOfKey(key);
+      return e ? 'E:' + e.id : undefined;
+    });
     this.keepAnalyses = opts.keepAnalyses ?? true;
   }
 
@@ -83,12 +89,28 @@ export class CorpusIndex {
       order: prev?.order ?? this.docs.size,
       hash: input.hash,
       digest,
-      claims: input.analysis.claims,
+      // Only the claims figure groups can point at are kept (unless the whole analysis is).
+      claims: this.keepAnalyses ? input.analysis.claims : sparseClaims(input.analysis.claims, digest),
       ...(this.keepAnalyses ? { analysis: input.analysis } : {}),
     };
     this.docs.set(input.path, rec);
+    // Names repeat across thousands of articles: keep one copy of each string.
+    for (const le of digest.entities) {
+      le.key = this.intern(le.key);
+      le.name = this.intern(le.name);
+      for (let i = 0; i < le.forms.length; i++) le.forms[i] = this.intern(le.forms[i]);
+      if (le.keys) for (let i = 0; i < le.keys.length; i++) le.keys[i] = this.intern(le.keys[i]);
+    }
     this.entities.addDocument(rec, digest.entities);
     this.figures.addDocument(rec, rec.claims, digest.claims);
+    // The key phrases live on in the topic model; the digest need not keep them.
+    this.topics.setPhrases(
+      input.path,
+      digest.terms.map(([key, weight, label, near]) => ({ key: 'T:' + key, weight, label, ...(near?.length ? { near } : {}) })),
+    );
+    // The figure index keeps the claims' features as ids, the topic model the phrases: the
+    // digest keeps only the article's entities (for lookups and entity rebuilds).
+    if (digest.terms.length || digest.claims.length) rec.digest = { ...digest, terms: [], claims: [] };
     this.topicDirty.add(input.path);
     if (!prev) this.orderDirty = true;
     this.snap = undefined;
@@ -119,9 +141,20 @@ export class CorpusIndex {
   snapshot(): CorpusSnapshot {
     if (this.snap) return this.snap;
     this.refresh();
-    const documents = [...this.docs.values()].sort((a, b) => a.order - b.order).map((d) => d.path);
-    this.snap = { documents, entities: this.entities.list(), claimGroups: this.figures.list(), topics: this.topics.list() };
-    return this.snap;
+    // Each list is made when first read: after an edit the editor's lookups need none of them.
+    const lazy = <T>(make: () => T) => {
+      let v: T | undefined;
+      return { enumerable: true, configurable: true, get: () => (v ??= make()) };
+    };
+    const snap = {} as CorpusSnapshot;
+    Object.defineProperties(snap, {
+      documents: lazy(() => [...this.docs.values()].sort((a, b) => a.order - b.order).map((d) => d.path)),
+      entities: lazy(() => this.entities.list()),
+      claimGroups: lazy(() => this.figures.list()),
+      topics: lazy(() => this.topics.list()),
+    });
+    this.snap = snap;
+    return snap;
   }
 
   document(path: string): IndexedDocument | undefined {
@@ -185,7 +218,7 @@ export class CorpusIndex {
   groupAt(path: string, offset: number): FigureGroup | undefined {
     const d = this.docs.get(path);
     if (!d) return undefined;
-    const i = d.claims.findIndex((c) => c.start <= offset && offset < c.end);
+    const i = d.claims.findIndex((c) => !!c && c.start <= offset && offset < c.end);
     return i < 0 ? undefined : this.groupForClaim(path, i);
   }
 
@@ -196,12 +229,22 @@ export class CorpusIndex {
 
   // ---- internals
 
+  private strings = new Map<string, string>();
+
+  private intern(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
+  }
+
   private detach(rec: DocRec): void {
     this.entities.removeDocument(rec.id);
     this.figures.removeDocument(rec.id);
   }
 
   private refresh(): void {
+    this.entities.orderStable = !this.orderDirty;
     if (this.orderDirty) {
       // Document order is path order: entity documents and mentions are listed in it.
       const sorted = [...this.docs.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -213,7 +256,8 @@ export class CorpusIndex {
     if (this.topicDirty.size || this.topics.needsFull()) {
       // Entity ids may have changed since features were made: before a full pass, renew them all.
       const all = this.topics.needsFull(this.topicDirty.size);
-      for (const d of all ? this.docs.values() : [...this.topicDirty].map((p) => this.docs.get(p)!)) this.topics.setDocument(d.path, this.topicFeatures(d));
+      const docs = all ? [...this.docs.values()].sort((a, b) => a.order - b.order) : [...this.topicDirty].map((p) => this.docs.get(p)!);
+      for (const d of docs) this.topics.setEntities(d.path, this.topicFeatures(d));
       this.topicDirty.clear();
       this.topics.refresh();
     }
@@ -227,38 +271,47 @@ export class CorpusIndex {
     const key = a.id < b.id ? a.id * 4194304 + b.id : b.id * 4194304 + a.id;
     let v = this.relatedCache.get(key);
     if (v !== undefined) return v;
-    const n = this.docs.size + 1;
-    const vector = (d: DocRec) => {
-      const m = new Map<string, number>();
-      for (const e of d.digest.entities) {
-        const w = (1 + Math.log(e.mentions.length / 3)) * Math.log(1 + n / Math.max(1, this.entities.documentCount(e.key)));
-        m.set(e.key, (m.get(e.key) ?? 0) + w);
-      }
-      return m;
-    };
-    const va = vector(a), vb = vector(b);
-    let dot = 0, na = 0, nb = 0;
-    for (const [k, w] of va) {
-      na += w * w;
-      const o = vb.get(k);
-      if (o) dot += w * o;
+    const va = this.vectorOf(a), vb = this.vectorOf(b);
+    let dot = 0;
+    for (let i = 0, j = 0; i < va.ids.length && j < vb.ids.length; ) {
+      if (va.ids[i] < vb.ids[j]) i++;
+      else if (va.ids[i] > vb.ids[j]) j++;
+      else dot += va.w[i++] * vb.w[j++];
     }
-    for (const w of vb.values()) nb += w * w;
-    v = na && nb ? dot / Math.sqrt(na * nb) : 0;
-    if (this.relatedCache.size > 500000) this.relatedCache.clear();
+    v = va.norm && vb.norm ? dot / (va.norm * vb.norm) : 0;
+    if (this.relatedCache.size > 20000) this.relatedCache.clear();
     this.relatedCache.set(key, v);
     return v;
   }
 
+  /** An article's entity vector (node ids sorted, tf-idf weights), made once with the counts of the moment. */
+  private vectorOf(d: DocRec): NonNullable<DocRec['vec']> {
+    if (d.vec) return d.vec;
+    const n = this.docs.size + 1;
+    const m = new Map<number, number>();
+    for (const e of d.digest.entities) {
+      const node = this.entities.nodeStats(e.key);
+      if (!node) continue;
+      const w = (1 + Math.log(e.mentions.length / 3)) * Math.log(1 + n / Math.max(1, node.documents));
+      m.set(node.id, (m.get(node.id) ?? 0) + w);
+    }
+    const ids = Int32Array.from(m.keys()).sort();
+    const w = Float64Array.from(ids, (id) => m.get(id)!);
+    let norm = 0;
+    for (const x of w) norm += x * x;
+    d.vec = { ids, w, norm: Math.sqrt(norm) };
+    return d.vec;
+  }
+
+  /** An article's entities as topic features (its phrases are in the topic model already). */
   private topicFeatures(d: DocRec): TopicFeature[] {
     const out: TopicFeature[] = [];
     for (const le of d.digest.entities) {
       const e = this.entities.entityOfKey(le.key);
       if (!e) continue;
       const n = le.mentions.length / 3;
-      out.push({ key: 'E:' + e.id, weight: n + (le.lead ? 1 : 0), label: e.name, type: e.type });
+      out.push({ key: 'E:' + e.id, weight: n + (le.lead ? 0.5 : 0), label: e.name, type: e.type });
     }
-    for (const [key, w, display] of d.digest.terms) out.push({ key: 'T:' + key, weight: w, label: display });
     return out;
   }
 
@@ -272,4 +325,11 @@ export class CorpusIndex {
     d.spans = { starts: Int32Array.from(all.map((a) => a[0])), ends: Int32Array.from(all.map((a) => a[1])), owner: Int32Array.from(all.map((a) => a[2])) };
     return d.spans;
   }
+}
+
+/** The claims a digest compares, at their own indexes; the others left out (a sparse array). */
+function sparseClaims(claims: ArticleAnalysis['claims'], digest: DocumentDigest): ArticleAnalysis['claims'] {
+  const out: ArticleAnalysis['claims'] = [];
+  for (const cd of digest.claims) if (claims[cd.i]) out[cd.i] = claims[cd.i];
+  return out;
 }

@@ -15,7 +15,7 @@ rather re same seem seemed seeming seems several she should since so some someho
 somewhere still such than that the their theirs them themselves then thence there thereafter thereby therefore therein
 thereupon these they this those though through throughout thru thus to together too toward towards under until up upon us
 very via was we well were what whatever when whence whenever where whereafter whereas whereby wherein whereupon wherever
-whether which while whither who whoever whole whom whose why will with within without would yet you your yours yourself
+whether which while whither who whoever whole whom whose why will with within without would yet you your yours yourself seen
 yourselves said says say saying told tell tells added adding according reported reports report reporting stated statement
 announced noted claimed claim claims asked expected including include includes included new also like including
 year years month months week weeks day days today yesterday tomorrow tonight time times recent recently currently current
@@ -45,7 +45,26 @@ export interface PhraseCount {
   count: number;
   /** How it was most often written, for labels. */
   display: string;
+  /** Indexes (into `breaks`) of the first few sentences it occurs in. */
+  sentences: number[];
 }
+
+// Words every news story uses whatever it is about: they may be part of a topic's phrase
+// ("peace talks") but alone they tie nothing together.
+export const GENERIC = new Set(
+  `conflict war region border city country area nation state world government official authority leader side part
+development situation response support strategy strategic significant remain issue effort plan concern pressure
+action move step term measure impact role position point case fact matter problem question result way change increase
+decrease rise fall level rate price market business company firm group industry sector economy economic financial
+political military security international national local public major key new old recent current previous early late
+high low large small big long short total full general special main important possible potential likely further
+additional various several certain other own same different whole hard strong clear far near close open free
+spokesman spokeswoman statement report news source analyst expert observer community people person man woman
+member head chief president minister director chairman office department agency ministry committee council
+force troop soldier army operation attack assault strike fighting battle front line control territory
+year month week day time period today yesterday tomorrow morning evening night season quarter
+percent pct share figure number amount total value sum cost`.split(/\s+/),
+);
 
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 
@@ -67,7 +86,7 @@ function isContent(t: Token): boolean {
  * the lead (before `leadEnd`) count double.
  */
 export function keyPhrases(tokens: readonly Token[], opts: { leadEnd?: number; skip?: readonly [number, number][]; max?: number; breaks?: readonly number[] } = {}): PhraseCount[] {
-  const counts = new Map<string, { count: number; forms: Map<string, number> }>();
+  const counts = new Map<string, { count: number; forms: Map<string, number>; sentences: number[] }>();
   const skip = opts.skip ?? [];
   const breaks = opts.breaks ?? [];
   let si = 0;
@@ -85,8 +104,9 @@ export function keyPhrases(tokens: readonly Token[], opts: { leadEnd?: number; s
         const key = words.map((t) => lemma(t.text)).join(' ');
         const weight = (n === 1 ? 1 : n === 2 ? 1.6 : 2) * (opts.leadEnd !== undefined && words[0].start < opts.leadEnd ? 2 : 1);
         let c = counts.get(key);
-        if (!c) counts.set(key, (c = { count: 0, forms: new Map() }));
+        if (!c) counts.set(key, (c = { count: 0, forms: new Map(), sentences: [] }));
         c.count += weight;
+        if (c.sentences.length < 6 && c.sentences[c.sentences.length - 1] !== bi) c.sentences.push(bi);
         const form = words.map((t) => t.text).join(' ');
         c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
       }
@@ -115,10 +135,24 @@ export function keyPhrases(tokens: readonly Token[], opts: { leadEnd?: number; s
     // A bigram or trigram seen once is noise; a word seen once in a long article is too.
     const n = key.split(' ').length;
     if (n > 1 && c.count < 2 * (n === 2 ? 1.6 : 2)) continue;
-    out.push({ key, count: c.count, display: bestForm(c.forms) });
+    // Words any story uses count for little alone; a phrase of them only if it recurs.
+    const words = key.split(' ');
+    const generic = words.every((w) => GENERIC.has(w) || STOPWORDS.has(w));
+    const prior = n === 1 ? (generic ? 0.25 : 0.7) : generic ? 0.6 : 1;
+    out.push({ key, count: c.count * prior, display: bestForm(c.forms), sentences: c.sentences });
   }
   out.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
-  return out.slice(0, opts.max ?? 40);
+  // A part of a longer phrase seen about as often is that phrase again ("offer values" of
+  // "takeover offer values"): keep the longer one only.
+  const kept: PhraseCount[] = [];
+  const raw = (p: PhraseCount) => counts.get(p.key)!.count;
+  for (const p of out) {
+    if (kept.length >= (opts.max ?? 40)) break;
+    const n = p.key.split(' ').length;
+    const covered = out.some((q) => q !== p && q.key.split(' ').length > n && (' ' + q.key + ' ').includes(' ' + p.key + ' ') && raw(q) / (n + 1) >= 0.7 * (raw(p) / n));
+    if (!covered) kept.push(p);
+  }
+  return kept;
 }
 
 /** The most frequent written form, preferring one not in all capitals (Reuters headlines). */

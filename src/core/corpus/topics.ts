@@ -20,6 +20,8 @@ export interface TopicFeature {
   label: string;
   /** For entities, their type. */
   type?: EntityType;
+  /** For phrases: node keys of the entities sharing its sentences, most first. */
+  near?: string[];
 }
 
 export interface TopicOptions {
@@ -33,18 +35,34 @@ export interface TopicOptions {
   maxTopics?: number;
 }
 
+// Features are numbers: entities (a few tens of thousands) are dense ids ≥ 0 with a record
+// each; phrases (hundreds of thousands, most in one article only) are negative ids made from a
+// hash of their key, with only a count — their written form stays in the articles that have them.
+
 interface DocFeatures {
   path: string;
+  /** All features (entities and phrases), ids sorted, and their weights. */
   feats: Int32Array;
   weights: Float32Array;
+  /** Phrases: [id, weight, id, weight, …] sorted by id, and their written forms in that order. */
+  phrases: Float64Array;
+  labels: string;
+  /** Phrase id → node keys near it: "id\u0001key\u0001key\u0002id…" (one string, not many arrays). */
+  near?: string;
 }
 
-interface FeatureInfo {
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_F32 = new Float32Array(0);
+const SEP = '\u0001';
+const LABELLED = 12;
+const SEEN_MASK = (1 << 24) - 1;
+const WITH_NEAR = 6;
+
+interface EntityInfo {
   key: string;
   label: string;
   type?: EntityType;
   df: number;
-  labelVotes: Map<string, number>;
 }
 
 interface TopicRec {
@@ -53,9 +71,20 @@ interface TopicRec {
   core: Set<number>;
 }
 
+/** A phrase's id: negative, from a 31-bit hash of its key. */
+export function phraseId(key: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return -1 - ((h >>> 1) & 0x3fffffff);
+}
+
 export class TopicModel {
-  private featureIds = new Map<string, number>();
-  private features: FeatureInfo[] = [];
+  private entityIds = new Map<string, number>();
+  private entities: EntityInfo[] = [];
+  private phraseDf = new Map<number, number>();
   private docs = new Map<string, DocFeatures>();
   private topics: TopicRec[] = [];
   private byDoc = new Map<string, TopicRec[]>();
@@ -63,29 +92,71 @@ export class TopicModel {
   private changedSinceFull = new Set<string>();
   private opts: Required<TopicOptions>;
   private out: Topic[] | undefined;
+  private resolveNear: (nodeKey: string) => string | undefined = () => undefined;
 
   constructor(opts: TopicOptions = {}) {
     this.opts = { salient: 10, fullBelow: 1500, fullAfterShare: 0.03, maxTopics: 2000, ...opts };
   }
 
-  setDocument(path: string, feats: readonly TopicFeature[]): void {
-    this.removeDocument(path);
-    const merged = new Map<number, number>();
-    for (const f of feats) {
-      const id = this.feature(f);
-      merged.set(id, (merged.get(id) ?? 0) + f.weight);
+  /**
+   * An article's key phrases: kept here (as ids) so the article's digest need not keep them.
+   * `near` of each phrase holds node keys of the names in its sentences, resolved to entity
+   * features only when a label is made.
+   */
+  setPhrases(path: string, phrases: readonly TopicFeature[]): void {
+    const merged = new Map<number, { w: number; label: string; near?: string[] }>();
+    for (const f of phrases) {
+      const id = phraseId(f.key);
+      const cur = merged.get(id);
+      if (cur) cur.w += f.weight;
+      else merged.set(id, { w: f.weight, label: f.label, ...(f.near?.length ? { near: f.near } : {}) });
     }
     const ids = [...merged.keys()].sort((a, b) => a - b);
-    const d: DocFeatures = { path, feats: Int32Array.from(ids), weights: Float32Array.from(ids.map((i) => merged.get(i)!)) };
-    for (const id of ids) this.features[id].df++;
+    const packed = new Float64Array(ids.length * 2);
+    // Only the heaviest phrases can lead a label: only they keep their written form and the names
+    // near them (thousands of articles × every phrase would be most of the index's memory).
+    const byWeight = [...merged.entries()].sort((a, b) => b[1].w - a[1].w || a[0] - b[0]);
+    const labelled = new Set(byWeight.slice(0, LABELLED).map(([id]) => id));
+    const withNear = new Set(byWeight.slice(0, WITH_NEAR).map(([id]) => id));
+    const labels: string[] = [];
+    const near: string[] = [];
+    ids.forEach((id, i) => {
+      const m = merged.get(id)!;
+      packed[2 * i] = id;
+      packed[2 * i + 1] = m.w;
+      labels.push(labelled.has(id) ? m.label.replace(/[\u0001\u0002]/g, ' ') : '');
+      if (m.near && withNear.has(id)) near.push(id + SEP + m.near.slice(0, 2).join(SEP));
+    });
+    const prev = this.docs.get(path);
+    const entities = prev ? this.entityPart(prev) : new Map<number, number>();
+    if (prev) this.unlink(prev);
+    const d: DocFeatures = { path, feats: EMPTY_I32, weights: EMPTY_F32, phrases: packed, labels: labels.join(SEP), ...(near.length ? { near: near.join('\u0002') } : {}) };
     this.docs.set(path, d);
-    this.changedSinceFull.add(path);
+    this.combine(d, entities);
+  }
+
+  /** An article's entities (their ids change as entities merge, so they are set apart from phrases). */
+  setEntities(path: string, entities: readonly TopicFeature[]): void {
+    const d = this.docs.get(path);
+    if (!d) return;
+    this.unlink(d);
+    const merged = new Map<number, number>();
+    for (const f of entities) {
+      const id = this.entity(f);
+      merged.set(id, (merged.get(id) ?? 0) + f.weight);
+    }
+    this.combine(d, merged);
+  }
+
+  /** Resolves a node key of a phrase's `near` list to an entity feature key ("E:<id>"). */
+  setNearResolver(fn: (nodeKey: string) => string | undefined): void {
+    this.resolveNear = fn;
   }
 
   removeDocument(path: string): void {
     const d = this.docs.get(path);
     if (!d) return;
-    for (const id of d.feats) this.features[id].df--;
+    this.unlink(d);
     this.docs.delete(path);
     this.changedSinceFull.add(path);
   }
@@ -116,23 +187,127 @@ export class TopicModel {
     this.out = undefined;
   }
 
-  // ---- internals
+  // ---- features
 
-  private feature(f: TopicFeature): number {
-    let id = this.featureIds.get(f.key);
+  private entity(f: TopicFeature): number {
+    let id = this.entityIds.get(f.key);
     if (id === undefined) {
-      id = this.features.length;
-      this.featureIds.set(f.key, id);
-      this.features.push({ key: f.key, label: f.label, type: f.type, df: 0, labelVotes: new Map() });
+      id = this.entities.length;
+      this.entityIds.set(f.key, id);
+      this.entities.push(f.type ? { key: f.key, label: f.label, type: f.type, df: 0 } : { key: f.key, label: f.label, df: 0 });
     }
-    const info = this.features[id];
-    if (f.type) info.label = f.label;
-    else if (f.label !== info.label || info.labelVotes.size) info.labelVotes.set(f.label, (info.labelVotes.get(f.label) ?? 0) + 1);
+    this.entities[id].label = f.label;
     return id;
   }
 
+  private df(f: number): number {
+    if (f >= 0) return this.entities[f].df;
+    const c = this.phraseDf.get(f);
+    if (c !== undefined) return c;
+    const bit = (-1 - f) & SEEN_MASK;
+    return this.seenOnce[bit >>> 5] & (1 << (bit & 31)) ? 1 : 0;
+  }
+
+  private bump(f: number, delta: number): void {
+    if (f >= 0) {
+      this.entities[f].df += delta;
+      return;
+    }
+    // Most phrases occur in one article only: a bit marks those, and only phrases seen in two
+    // or more articles are counted in the map. (A bit is never cleared: a phrase removed and
+    // seen again later counts one article too many — harmless for topics.)
+    const bit = (-1 - f) & SEEN_MASK;
+    const word = bit >>> 5, mask = 1 << (bit & 31);
+    const c = this.phraseDf.get(f);
+    if (delta > 0) {
+      if (c !== undefined) this.phraseDf.set(f, c + 1);
+      else if (this.seenOnce[word] & mask) this.phraseDf.set(f, 2);
+      else this.seenOnce[word] |= mask;
+    } else if (c !== undefined) {
+      if (c > 2) this.phraseDf.set(f, c - 1);
+      else this.phraseDf.delete(f);
+    }
+  }
+
+  /** 2^24 bits (2 MB): a phrase of one article shares its bit with another about 2% of the time. */
+  private seenOnce = new Int32Array(1 << 19);
+
+  private entityPart(d: DocFeatures): Map<number, number> {
+    const m = new Map<number, number>();
+    d.feats.forEach((id, i) => {
+      if (id >= 0) m.set(id, d.weights[i]);
+    });
+    return m;
+  }
+
+  private unlink(d: DocFeatures): void {
+    for (const id of d.feats) this.bump(id, -1);
+    d.feats = EMPTY_I32;
+    d.weights = EMPTY_F32;
+  }
+
+  private combine(d: DocFeatures, entities: Map<number, number>): void {
+    const merged = new Map<number, number>(entities);
+    for (let i = 0; i < d.phrases.length; i += 2) merged.set(d.phrases[i], (merged.get(d.phrases[i]) ?? 0) + d.phrases[i + 1]);
+    const ids = Int32Array.from(merged.keys()).sort();
+    d.feats = ids;
+    d.weights = Float32Array.from(ids, (i) => merged.get(i)!);
+    for (const id of ids) this.bump(id, +1);
+    this.changedSinceFull.add(d.path);
+  }
+
+  /** How a feature is written: an entity's name, a phrase as the first of these articles wrote it. */
+  private labelOf(f: number, docs?: Iterable<string>): string {
+    if (f >= 0) return this.entities[f].label;
+    for (const p of docs ?? this.docs.keys()) {
+      const d = this.docs.get(p);
+      if (!d) continue;
+      let lo = 0, hi = d.phrases.length / 2 - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const id = d.phrases[2 * mid];
+        if (id < f) lo = mid + 1;
+        else if (id > f) hi = mid - 1;
+        else {
+          const l = d.labels.split(SEP)[mid];
+          if (l) return l;
+          break;
+        }
+      }
+    }
+    return '';
+  }
+
+  /** The entity features a phrase's sentences name in this article. */
+  private nearOf(d: DocFeatures, phrase: number): number[] {
+    if (!d.near) return [];
+    const prefix = phrase + SEP;
+    for (const part of d.near.split('\u0002')) {
+      if (!part.startsWith(prefix)) continue;
+      return part
+        .split(SEP)
+        .slice(1)
+        .map((k) => this.resolveNear(k))
+        .map((k) => (k ? this.entityIds.get(k) : undefined))
+        .filter((x): x is number => x !== undefined);
+    }
+    return [];
+  }
+
+  private weightOf(path: string, f: number): number {
+    const d = this.docs.get(path)!;
+    let lo = 0, hi = d.feats.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (d.feats[mid] < f) lo = mid + 1;
+      else if (d.feats[mid] > f) hi = mid - 1;
+      else return d.weights[mid];
+    }
+    return 0;
+  }
+
   private idf(id: number, n = this.idfN): number {
-    return Math.log((n + 1) / (this.features[id].df + 0.5));
+    return Math.log((n + 1) / (this.df(id) + 0.5));
   }
 
   private maxDf(n: number): number {
@@ -149,14 +324,17 @@ export class TopicModel {
     const scored: [number, number][] = [];
     for (let i = 0; i < d.feats.length; i++) {
       const f = d.feats[i];
-      const df = this.features[f].df;
+      const df = this.df(f);
       if (df < 2 || df > maxDf) continue;
-      const w = (1 + Math.log(d.weights[i])) * this.idf(f, n);
+      // Names tie a story together better than phrases do.
+      const w = (1 + Math.log(d.weights[i])) * this.idf(f, n) * (f >= 0 ? 1.5 : 1);
       if (w > 0.05) scored.push([f, w]);
     }
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     return scored.slice(0, this.opts.salient).map((s) => s[0]);
   }
+
+  // ---- topics
 
   private full(): void {
     const n = this.docs.size;
@@ -165,42 +343,58 @@ export class TopicModel {
     const paths = [...this.docs.keys()].sort();
     const sal = new Map<string, number[]>();
     const posting = new Map<number, string[]>();
+    // Pairs of features are counted on dense numbers given to the salient features of this pass.
+    const dense = new Map<number, number>();
+    const denseFeat: number[] = [];
+    const toDense = (f: number) => {
+      let x = dense.get(f);
+      if (x === undefined) {
+        x = denseFeat.length;
+        dense.set(f, x);
+        denseFeat.push(f);
+      }
+      return x;
+    };
     const pairCount = new Map<number, number>();
-    const PAIR = 1 << 21;
+    const PAIR = 1 << 24;
+    const pairsOf = (s: number[]) => {
+      const xs = s.map(toDense).sort((a, b) => a - b);
+      const out: number[] = [];
+      for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) out.push(xs[i] * PAIR + xs[j]);
+      return out;
+    };
     for (const p of paths) {
       const s = this.salient(this.docs.get(p)!, n);
       sal.set(p, s);
-      if ((globalThis as any).process?.env?.TOPIC_DEBUG) console.error(p.slice(0, 5), s.map((f) => `${this.features[f].key}(${this.features[f].df})`).join(' '));
       for (const f of s) {
         let l = posting.get(f);
         if (!l) posting.set(f, (l = []));
         l.push(p);
       }
-      const sorted = [...s].sort((a, b) => a - b);
-      for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) {
-        const k = sorted[i] * PAIR + sorted[j];
-        pairCount.set(k, (pairCount.get(k) ?? 0) + 1);
-      }
+      for (const k of pairsOf(s)) pairCount.set(k, (pairCount.get(k) ?? 0) + 1);
     }
     const maxDocs = this.maxTopicDocs(n);
     interface Cand { feats: number[]; docs: string[]; score: number }
     const cands: Cand[] = [];
-    for (const [f, docs] of posting) {
-      if (docs.length < 2 || docs.length > maxDocs) continue;
+    const isEntity = (f: number) => f >= 0;
+    for (const [f, all] of posting) {
+      // A story is about someone or somewhere: a phrase alone ("net profit") makes a genre, not a topic.
+      // One shared name ties two articles loosely; a pair of features (below) ties them well.
+      if (!isEntity(f)) continue;
+      // A place named once is a dateline ("TORONTO, March 3"), not what the article is about.
+      const docs = this.entities[f].type === 'place' ? all.filter((p) => this.weightOf(p, f) >= 2) : all;
+      if (docs.length < 3 || docs.length > maxDocs) continue;
       cands.push({ feats: [f], docs, score: docs.length * this.idf(f, n) });
     }
     const pairDocs = new Map<number, string[]>();
     const minPair = n > 2000 ? 3 : 2;
-    for (const [k, c] of pairCount) if (c >= minPair) pairDocs.set(k, []);
-    if (pairDocs.size) {
-      for (const p of paths) {
-        const sorted = [...sal.get(p)!].sort((a, b) => a - b);
-        for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) pairDocs.get(sorted[i] * PAIR + sorted[j])?.push(p);
-      }
+    for (const [k, c] of pairCount) {
+      if (c >= minPair && (isEntity(denseFeat[Math.floor(k / PAIR)]) || isEntity(denseFeat[k % PAIR]))) pairDocs.set(k, []);
     }
+    if (pairDocs.size) for (const p of paths) for (const k of pairsOf(sal.get(p)!)) pairDocs.get(k)?.push(p);
     for (const [k, docs] of pairDocs) {
       if (docs.length > maxDocs) continue;
-      const f = Math.floor(k / PAIR), g = k % PAIR;
+      const f = denseFeat[Math.floor(k / PAIR)], g = denseFeat[k % PAIR];
       const assoc = docs.length / Math.min(posting.get(f)!.length, posting.get(g)!.length);
       if (assoc < 0.3) continue;
       cands.push({ feats: [f, g], docs, score: docs.length * ((this.idf(f, n) + this.idf(g, n)) / 2) * (0.6 + assoc) });
@@ -222,7 +416,8 @@ export class TopicModel {
         const r = recs[best];
         for (const f of c.feats) r.core.set(f, (r.core.get(f) ?? 0) + c.score);
         if (r.docs.size + c.docs.length - (overlap.get(best) ?? 0) <= maxDocs) {
-          for (const d of c.docs) if (!r.docs.has(d)) {
+          for (const d of c.docs) {
+            if (r.docs.has(d)) continue;
             r.docs.add(d);
             let l = docTopics.get(d);
             if (!l) docTopics.set(d, (l = []));
@@ -231,8 +426,10 @@ export class TopicModel {
         }
         continue;
       }
-      // A candidate mostly inside a bigger topic adds nothing new.
-      if (best >= 0 && (overlap.get(best) ?? 0) >= 0.8 * c.docs.length && recs[best].docs.size > c.docs.length) continue;
+      // A candidate half inside a topic already made is a weaker view of it.
+      let inside = false;
+      for (const [t, inter] of overlap) if (inter >= 0.5 * c.docs.length && recs[t].docs.size >= c.docs.length) inside = true;
+      if (inside) continue;
       const t = recs.length;
       recs.push({ docs: new Set(c.docs), core: new Map(c.feats.map((f) => [f, c.score])), score: c.score });
       for (const d of c.docs) {
@@ -273,9 +470,19 @@ export class TopicModel {
         }
       }
     }
-    this.topics = this.topics.filter((t) => t.docs.size >= 2);
-    for (const t of touched) t.topic.documents = [...t.docs].sort();
-    this.index();
+    // Topics left with one article go; the index of articles to topics changes only for the articles touched.
+    const gone = new Set(this.topics.filter((t) => t.docs.size < 2));
+    if (gone.size) this.topics = this.topics.filter((t) => !gone.has(t));
+    const affected = new Set<string>(changed);
+    for (const t of touched) {
+      t.topic.documents = [...t.docs].sort();
+      if (gone.has(t)) for (const d of t.docs) affected.add(d);
+    }
+    for (const p of affected) {
+      const mine = this.topics.filter((t) => t.docs.has(p));
+      if (mine.length) this.byDoc.set(p, mine);
+      else this.byDoc.delete(p);
+    }
   }
 
   private index(): void {
@@ -297,57 +504,53 @@ export class TopicModel {
       for (let i = 0; i < d.feats.length; i++) cover.set(d.feats[i], (cover.get(d.feats[i]) ?? 0) + 1 + Math.log(d.weights[i]));
     }
     const ranked = [...cover]
-      .filter(([f]) => this.features[f].df >= 2 || docs.size === 1)
+      .filter(([f]) => this.df(f) >= 2 || docs.size === 1)
       .map(([f, c]) => [f, c * (this.idf(f, n) + 0.15) * (core.has(f) ? 1.5 : 1)] as [number, number])
       .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const top = ranked.slice(0, 8).map(([f]) => f);
-    const terms = top.map((f) => this.labelOf(f));
-    const entities = top.filter((f) => this.features[f].key.startsWith('E:')).map((f) => this.features[f].key.slice(2));
+    const terms = top.map((f) => this.labelOf(f, docs));
+    const entities = top.filter((f) => f >= 0).map((f) => this.entities[f].key.slice(2));
     const label = this.makeLabel(ranked.map(([f]) => f), docs);
     const sortedDocs = [...docs].sort();
     const topic: Topic = { id: 'topic:' + slug(label).slice(0, 40) + '-' + shortHash(sortedDocs.join('\n')), label, documents: sortedDocs, terms, entities };
     return { topic, docs, core };
   }
 
-  private labelOf(f: number): string {
-    const info = this.features[f];
-    if (!info.labelVotes.size) return info.label;
-    let best = info.label, n = 0;
-    for (const [l, c] of info.labelVotes) if (c > n || (c === n && l < best)) [best, n] = [l, c];
-    return best;
-  }
-
   /** A readable label: "North Korean troops in Russia", "Kyiv and Kharkiv", "Chrysler: takeover bid". */
   private makeLabel(ranked: number[], docs: Set<string>): string {
-    const isPhrase = (f: number) => this.features[f].key.startsWith('T:');
-    const phrase = ranked.slice(0, 6).find((f) => isPhrase(f) && this.features[f].key.includes(' ')) ?? ranked.slice(0, 4).find(isPhrase);
+    const isPhrase = (f: number) => f < 0;
+    const label = (f: number) => this.labelOf(f, docs);
+    const multi = (f: number) => isPhrase(f) && label(f).includes(' ');
     const ents = ranked.filter((f) => !isPhrase(f)).slice(0, 6);
-    const phraseText = phrase !== undefined ? this.labelOf(phrase) : '';
+    // A phrase that is only a name again ("baker" beside James Baker) says nothing new.
+    const inName = (f: number) => ents.some((e) => label(e).toLowerCase().includes(label(f).toLowerCase()));
+    const phrase = ranked.slice(0, 6).find((f) => multi(f) && !inName(f)) ?? ranked.slice(0, 4).find((f) => isPhrase(f) && !inName(f));
+    const phraseText = phrase !== undefined ? label(phrase) : '';
     const mentioned = (f: number) => {
-      const name = this.labelOf(f).toLowerCase();
+      const name = label(f).toLowerCase();
       const p = phraseText.toLowerCase();
       return p.includes(name) || name.split(/\s+/).every((w) => p.includes(w.slice(0, Math.max(4, w.length - 2))));
     };
-    const coverage = (f: number) => {
-      let c = 0;
-      for (const p of docs) if (this.docs.get(p)!.feats.includes(f)) c++;
-      return c / docs.size;
-    };
     const others = ents.filter((f) => !mentioned(f));
-    let label: string;
-    if (phrase !== undefined && ranked.indexOf(phrase) < 4) {
-      const place = others.find((f) => this.features[f].type === 'place' && coverage(f) >= 0.75);
-      const actor = others.find((f) => this.features[f].type !== 'place' && coverage(f) >= 0.75);
-      if (ents.some(mentioned) && place !== undefined) label = `${phraseText} in ${this.labelOf(place)}`;
-      else if (place !== undefined && (actor === undefined || ranked.indexOf(place) < ranked.indexOf(actor))) label = `${phraseText} in ${this.labelOf(place)}`;
-      else if (actor !== undefined) label = `${this.labelOf(actor)}: ${phraseText}`;
-      else label = phraseText;
+    let text: string;
+    if (phrase !== undefined && ranked.indexOf(phrase) < 5) {
+      // The place the phrase's own sentences name most: "North Korean troops" … "in Russia".
+      const near = new Map<number, number>();
+      for (const p of docs) for (const e of this.nearOf(this.docs.get(p)!, phrase)) near.set(e, (near.get(e) ?? 0) + 1);
+      const byNear = [...near].filter(([e]) => !mentioned(e)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      const place = byNear.find(([e, c]) => this.entities[e].type === 'place' && c >= Math.max(1, docs.size / 2))?.[0];
+      const covers = (f: number) => [...docs].filter((p) => this.weightOf(p, f) > 0).length >= docs.size / 2;
+      const actor = others.find((f) => this.entities[f].type !== 'place' && covers(f));
+      if (place !== undefined) text = `${phraseText} in ${label(place)}`;
+      else if (actor !== undefined) text = `${label(actor)}: ${phraseText}`;
+      else if (others.length && ranked.indexOf(others[0]) < ranked.indexOf(phrase)) text = `${label(others[0])}: ${phraseText}`;
+      else text = phraseText;
     } else if (others.length >= 2) {
-      label = `${this.labelOf(others[0])} and ${this.labelOf(others[1])}`;
-      if (phrase !== undefined) label += `: ${phraseText}`;
+      text = `${label(others[0])} and ${label(others[1])}`;
+      if (phrase !== undefined) text += `: ${phraseText}`;
     } else if (others.length === 1) {
-      label = phrase !== undefined ? `${this.labelOf(others[0])}: ${phraseText}` : this.labelOf(others[0]);
-    } else label = phraseText || this.labelOf(ranked[0]);
-    return label.charAt(0).toUpperCase() + label.slice(1);
+      text = phrase !== undefined ? `${label(others[0])}: ${phraseText}` : label(others[0]);
+    } else text = phraseText || label(ranked[0]);
+    return text.charAt(0).toUpperCase() + text.slice(1);
   }
 }
