@@ -4,7 +4,9 @@
 //
 //   npm start [-- [FOLDER] [--port N] [--host ADDR] [--fresh]]
 //
-// FOLDER defaults to ../shared/seeds when it exists, else samples/. Settings you change in the
+// FOLDER defaults to a working copy of ../shared/seeds when it exists, else of samples/, made once
+// in .vscode-test/articles/ so annotations you add there neither touch the shared data nor dirty
+// this repository, and survive restarts (delete the folder to start over). Settings you change in the
 // browser are kept in .vscode-test/user-data (--fresh starts from a clean one). After a rebuild
 // (e.g. `npm run watch` in another terminal), run "Developer: Reload Window" in the browser.
 import fs from 'node:fs';
@@ -37,8 +39,19 @@ if (positionals.length) {
   if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) fail(`${folder} is not a folder`);
 } else {
   const src = articleSource();
-  folder = src.dir;
-  if (src.kind === 'samples') console.log(`../shared/seeds is missing: opening samples/ instead.`);
+  if (src.kind === 'samples') console.log(`../shared/seeds is missing: opening the samples instead.`);
+  folder = path.join(ROOT, '.vscode-test', 'articles', src.kind);
+  if (!fs.existsSync(folder)) {
+    fs.cpSync(src.dir, folder, { recursive: true });
+    // The shared data is read-only; the working copy must take edits and new sidecars.
+    const writable = (p) => {
+      const st = fs.statSync(p);
+      fs.chmodSync(p, st.mode | (st.isDirectory() ? 0o700 : 0o600));
+      if (st.isDirectory()) for (const e of fs.readdirSync(p)) writable(path.join(p, e));
+    };
+    writable(folder);
+    console.log(`Copied ${src.dir} to ${folder} (your annotations go there).`);
+  }
 }
 if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) fail('dist/extension.js is missing: run `npm run build` (npm start does).');
 
