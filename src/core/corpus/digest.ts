@@ -12,7 +12,7 @@ import { coreName, isAcronymOf, isShoutedName, looksLikeAcronym, namePart, nameT
 import { keyPhrases, lemma, STOPWORDS } from './phrases';
 import { comparableKind, figureRange, normalFigure, unitClass } from './units';
 
-export const DIGEST_VERSION = 3;
+export const DIGEST_VERSION = 4;
 
 /** One entity as one article knows it: its mentions, gathered from surname, acronym and spelling forms. */
 export interface LocalEntity {
@@ -57,7 +57,7 @@ export interface DocumentDigest {
   v: number;
   entities: LocalEntity[];
   claims: ClaimDigest[];
-  /** Key phrases: [lemma key, weight, display, node keys of the places and names in its sentences]. */
+  /** Key phrases: [lemma key, weight, display ('' when the key itself), node keys of the names in its sentences]. */
   terms: [string, number, string, string[]?][];
 }
 
@@ -473,6 +473,8 @@ export function claimDigests(text: string, analysis: ArticleAnalysis, tokens: re
     for (let e = lowerBound(entStarts, from); e < ents.length && ents[e].start < to; e++) if (ents[e].end <= to) feats.add(entityFeature(ents[e]));
     for (const d of demonymsIn(window)) feats.add('e:' + d);
     const unitWords = new Set((c.unit ?? '').toLowerCase().split(/\s+/).map(lemma));
+    // The content words nearest the figure say what it counts; the far end of a long clause less so.
+    const words: [string, number][] = [];
     for (const t of window) {
       if (t.start >= c.start && t.end <= c.end) continue;
       const w = t.text.toLowerCase();
@@ -486,6 +488,11 @@ export function claimDigests(text: string, analysis: ArticleAnalysis, tokens: re
       const l = lemma(w);
       if (REPORTING.has(l) || REPORTING.has(w.replace(/(?:ed|ing|d)$/, ''))) continue;
       if (unitWords.has(l)) continue;
+      words.push([l, t.start >= c.end ? t.start - c.end : c.start - t.end]);
+    }
+    words.sort((a, b) => a[1] - b[1]);
+    for (const [l] of words) {
+      if (feats.size >= MAX_CLAIM_FEATURES) break;
       feats.add('w:' + l);
     }
     for (const w of (c.subject ?? '').toLowerCase().split(/\s+/)) {
@@ -511,7 +518,9 @@ export function claimDigests(text: string, analysis: ArticleAnalysis, tokens: re
     };
     const subj = subjectFeatures(digest.subject, unit);
     if (subj.length) digest.subj = subj;
-    out.push(digest);
+    // A figure whose clause names no one and nowhere cannot be matched across articles; it is
+    // still what a following "that number" refers to.
+    if (digest.feats.some((f) => f[0] === 'e')) out.push(digest);
     prev = { digest, sentence: si };
   }
   return out;
@@ -522,6 +531,9 @@ function clauseBreakAfter(text: string, at: number, limit: number): number {
   const m = /[,;:(]|\s(?:and|or|but|while|whereas|with|compared|against|versus|from)\s/i.exec(text.slice(at, limit));
   return m ? at + m.index : at;
 }
+
+/** A claim's subject features at most (names, verbs, then the nearest words). */
+const MAX_CLAIM_FEATURES = 14;
 
 /** More figures than this in one article are a table, not claims to compare. */
 const MAX_CLAIMS = 80;
@@ -623,11 +635,16 @@ export function digestArticle(text: string, analysis: ArticleAnalysis): Document
     const gz = two ?? demonymCountry(t);
     if (gz) note(sentenceIndex(sents, tokens[i].start), nodeKey('place', gz.name));
   }
-  const terms = phrases.map((p) => {
+  // The written form only when it is not the key; the names near a phrase only for the heaviest
+  // phrases (they are what a label is made of).
+  const terms = phrases.map((p, rank) => {
+    const weight = Math.round(p.count * 10) / 10;
+    const display = p.display === p.key ? '' : p.display;
+    if (rank >= 6) return [p.key, weight, display] as [string, number, string];
     const near = new Map<string, number>();
     for (const si of p.sentences) for (const [k, n] of bySentence.get(si) ?? []) near.set(k, (near.get(k) ?? 0) + n);
     const top = [...near].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([k]) => k);
-    return (top.length ? [p.key, Math.round(p.count * 10) / 10, p.display, top] : [p.key, Math.round(p.count * 10) / 10, p.display]) as [string, number, string, string[]?];
+    return (top.length ? [p.key, weight, display, top] : [p.key, weight, display]) as [string, number, string, string[]?];
   });
   return { v: DIGEST_VERSION, entities, claims, terms };
 }

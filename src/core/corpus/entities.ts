@@ -28,6 +28,36 @@ interface LocalRef {
   dead?: boolean;
 }
 
+/** Key → node ids, a bare number for one id (the usual case), an array for more. */
+class MultiMap {
+  private m = new Map<string, number | number[]>();
+
+  get(k: string): readonly number[] | undefined {
+    const v = this.m.get(k);
+    return v === undefined ? undefined : typeof v === 'number' ? [v] : v;
+  }
+
+  add(k: string, id: number): void {
+    const v = this.m.get(k);
+    if (v === undefined) this.m.set(k, id);
+    else if (typeof v === 'number') {
+      if (v !== id) this.m.set(k, [v, id]);
+    } else if (!v.includes(id)) v.push(id);
+  }
+
+  delete(k: string, id: number): void {
+    const v = this.m.get(k);
+    if (v === undefined) return;
+    if (typeof v === 'number') {
+      if (v === id) this.m.delete(k);
+      return;
+    }
+    const i = v.indexOf(id);
+    if (i >= 0) v.splice(i, 1);
+    if (v.length === 1) this.m.set(k, v[0]);
+  }
+}
+
 const NO_SIM: Map<number, { rule: MergeReason['rule']; score: number }> = new Map();
 
 interface Node {
@@ -54,8 +84,9 @@ export class EntityGraph {
   private nodes = new Map<string, Node>();
   private byId: (Node | undefined)[] = [];
   private free: number[] = [];
-  private blocks = new Map<string, Set<number>>();
-  private surnames = new Map<string, Set<number>>();
+  /** Nodes by consonant skeleton, and full names by surname: small lists (most hold one node). */
+  private blocks = new MultiMap();
+  private surnames = new MultiMap();
   private aliases = new Map<string, Set<number>>();
   /** Node pairs joined within articles, with how many articles join them. */
   private links = new Map<number, Map<number, number>>();
@@ -336,15 +367,12 @@ export class EntityGraph {
           this.dirty.add(o.id);
         }
       }
-      if (block) block.add(id);
-      else this.blocks.set(n.block, new Set([id]));
+      this.blocks.add(n.block, id);
     }
     if (type === 'person') {
       const last = translit(tokens[tokens.length - 1] ?? '');
       if (tokens.length >= 2) {
-        let s = this.surnames.get(last);
-        if (!s) this.surnames.set(last, (s = new Set()));
-        s.add(id);
+        this.surnames.add(last, id);
       }
       // Bare surnames of this name must be looked at again.
       const bare = this.nodes.get('p|' + (tokens[tokens.length - 1] ?? ''));
@@ -378,7 +406,7 @@ export class EntityGraph {
     this.byId[n.id] = undefined;
     if (n.alias) this.aliases.get(n.alias)?.delete(n.id);
     this.free.push(n.id);
-    this.blocks.get(n.block)?.delete(n.id);
+    this.blocks.delete(n.block, n.id);
     for (const [other] of n.sim) {
       const o = this.byId[other];
       if (o) {
@@ -388,7 +416,7 @@ export class EntityGraph {
     }
     if (n.type === 'person') {
       const last = n.last;
-      this.surnames.get(last)?.delete(n.id);
+      this.surnames.delete(last, n.id);
       for (const other of this.surnames.get(last) ?? []) this.dirty.add(other);
       this.dirtyBareSurnames(last);
     }
@@ -419,7 +447,8 @@ export class EntityGraph {
     let sameDocuments = false;
     let mentions = 0;
     const before = prev ? lazyOf(prev) : undefined;
-    if (before) {
+    const inPlace = !!before?.tally;
+    if (before?.tally) {
       // In place: the old list without the articles removed, with the new ones merged in.
       const members = new Set(ids);
       const added = this.added.filter((r) => !r.dead && members.has(this.nodes.get(r.le.key)?.id ?? -1)).sort(byDocument);
@@ -474,18 +503,20 @@ export class EntityGraph {
       .sort((a, b) => b.n - a.n || (a.form < b.form ? -1 : 1))
       .map((f) => f.form);
     let docs: string[];
-    if (sameDocuments && prev) docs = prev.documents;
+    if (inPlace && sameDocuments && prev) docs = prev.documents;
     else {
       docs = [];
       for (const r of refs) if (docs[docs.length - 1] !== r.doc.path) docs.push(r.doc.path);
-      if (!before) for (const r of refs) mentions += r.le.mentions.length / 3;
+      if (!inPlace) for (const r of refs) mentions += r.le.mentions.length / 3;
     }
     const senseNode = ids.map((id) => this.byId[id]!).find((n) => n.sensed);
     const sense = senseNode ? senseNode.key.slice(senseNode.key.indexOf('#') + 1) : undefined;
     let id = `${type}:${slug(name)}${sense && sense !== 'country' ? '~' + sense : ''}`;
     const clash = this.entities.get(id);
     if (clash) id += '~' + shortHash(ids.map((i) => this.byId[i]!.key).sort()[0]);
-    const entity = makeEntity(id, name, type, variants, docs, { refs, tally, mentionCount: mentions });
+    // Only entities of many articles keep their tally for in-place updates: a small one is
+    // cheaper to rebuild than to keep (tens of thousands of them).
+    const entity = makeEntity(id, name, type, variants, docs, { refs, ...(refs.length >= IN_PLACE_MIN ? { tally } : {}), mentionCount: mentions });
     this.entities.set(id, entity);
     return entity;
   }
@@ -561,9 +592,12 @@ interface Tally {
   votes: Map<string, Vote>;
 }
 
+/** Entities named in at least this many articles are updated in place. */
+const IN_PLACE_MIN = 64;
+
 interface Lazy {
   refs: LocalRef[];
-  tally: Tally;
+  tally?: Tally;
   mentionCount: number;
   mentions?: Mention[];
   merges?: MergeReason[];

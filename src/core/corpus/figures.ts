@@ -16,7 +16,7 @@ import { rangesOverlap, type Range } from './units';
 
 const KIND_WEIGHT = [3, 2, 1];
 /** Features shared by more claims than this are too common to find candidates by. */
-const MAX_POSTING = 400;
+const MAX_POSTING = 150;
 
 interface CNode {
   id: number;
@@ -275,6 +275,10 @@ export class FigureIndex {
    */
   private linkOf(a: CNode, b: CNode): Edge | undefined {
     if (a.cd.unit !== b.cd.unit) return undefined;
+    // Figures are compared within a story: the two articles must share more than a country.
+    // (First, as most candidates fail here and the answer is kept per pair of articles.)
+    const story = this.related(a.doc, b.doc);
+    if (story < 0.2) return undefined;
     const n = this.unitCount.get(a.cd.unit) ?? 1;
     let shared = 0, union = 0, sharedE = 0, sharedV = 0, sharedW = 0;
     const fa = a.f, fb = b.f;
@@ -309,10 +313,7 @@ export class FigureIndex {
     if (overlap) ok = (context >= 0.25 && (sharedV > 0 || sharedW > 0)) || (subject >= 0.6 && context >= 0.1);
     // Different figures: only for a closely matching subject with the same verb.
     else ok = context >= 0.3 && subject >= 0.5 && sharedV > 0 && sharedW > 0;
-    if (!ok) return undefined;
-    // Figures are compared within a story: the two articles must share more than a country.
-    const story = this.related(a.doc, b.doc);
-    if (story < (overlap ? 0.2 : 0.25)) return undefined;
+    if (!ok || (!overlap && story < 0.25)) return undefined;
     return { score, overlap };
   }
 

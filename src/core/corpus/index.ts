@@ -106,7 +106,7 @@ export class CorpusIndex {
     // The key phrases live on in the topic model; the digest need not keep them.
     this.topics.setPhrases(
       input.path,
-      digest.terms.map(([key, weight, label, near]) => ({ key: 'T:' + key, weight, label, ...(near?.length ? { near } : {}) })),
+      digest.terms.map(([key, weight, label, near]) => ({ key: 'T:' + key, weight, label: label || key, ...(near?.length ? { near } : {}) })),
     );
     // The figure index keeps the claims' features as ids, the topic model the phrases: the
     // digest keeps only the article's entities (for lookups and entity rebuilds).

@@ -86,7 +86,7 @@ function isContent(t: Token): boolean {
  * the lead (before `leadEnd`) count double.
  */
 export function keyPhrases(tokens: readonly Token[], opts: { leadEnd?: number; skip?: readonly [number, number][]; max?: number; breaks?: readonly number[] } = {}): PhraseCount[] {
-  const counts = new Map<string, { count: number; forms: Map<string, number>; sentences: number[] }>();
+  const counts = new Map<string, { count: number; seen: number; forms: Map<string, number>; sentences: number[] }>();
   const skip = opts.skip ?? [];
   const breaks = opts.breaks ?? [];
   let si = 0;
@@ -104,8 +104,9 @@ export function keyPhrases(tokens: readonly Token[], opts: { leadEnd?: number; s
         const key = words.map((t) => lemma(t.text)).join(' ');
         const weight = (n === 1 ? 1 : n === 2 ? 1.6 : 2) * (opts.leadEnd !== undefined && words[0].start < opts.leadEnd ? 2 : 1);
         let c = counts.get(key);
-        if (!c) counts.set(key, (c = { count: 0, forms: new Map(), sentences: [] }));
+        if (!c) counts.set(key, (c = { count: 0, seen: 0, forms: new Map(), sentences: [] }));
         c.count += weight;
+        c.seen++;
         if (c.sentences.length < 6 && c.sentences[c.sentences.length - 1] !== bi) c.sentences.push(bi);
         const form = words.map((t) => t.text).join(' ');
         c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
@@ -134,7 +135,7 @@ export function keyPhrases(tokens: readonly Token[], opts: { leadEnd?: number; s
   for (const [key, c] of counts) {
     // A bigram or trigram seen once is noise; a word seen once in a long article is too.
     const n = key.split(' ').length;
-    if (n > 1 && c.count < 2 * (n === 2 ? 1.6 : 2)) continue;
+    if (n > 1 && c.seen < 2) continue;
     // Words any story uses count for little alone; a phrase of them only if it recurs.
     const words = key.split(' ');
     const generic = words.every((w) => GENERIC.has(w) || STOPWORDS.has(w));

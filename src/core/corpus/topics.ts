@@ -125,14 +125,19 @@ export class TopicModel {
       packed[2 * i] = id;
       packed[2 * i + 1] = m.w;
       labels.push(labelled.has(id) ? m.label.replace(/[\u0001\u0002]/g, ' ') : '');
-      if (m.near && withNear.has(id)) near.push(id + SEP + m.near.slice(0, 2).join(SEP));
+      if (m.near && withNear.has(id)) near.push(id + SEP + m.near.slice(0, 3).join(SEP));
     });
     const prev = this.docs.get(path);
-    const entities = prev ? this.entityPart(prev) : new Map<number, number>();
-    if (prev) this.unlink(prev);
     const d: DocFeatures = { path, feats: EMPTY_I32, weights: EMPTY_F32, phrases: packed, labels: labels.join(SEP), ...(near.length ? { near: near.join('\u0002') } : {}) };
     this.docs.set(path, d);
-    this.combine(d, entities);
+    if (prev) {
+      const entities = this.entityPart(prev);
+      this.unlink(prev);
+      this.combine(d, entities);
+    } else {
+      // A new article: its features are combined (and counted) when its entities are set.
+      this.changedSinceFull.add(path);
+    }
   }
 
   /** An article's entities (their ids change as entities merge, so they are set apart from phrases). */
@@ -355,7 +360,6 @@ export class TopicModel {
       }
       return x;
     };
-    const pairCount = new Map<number, number>();
     const PAIR = 1 << 24;
     const pairsOf = (s: number[]) => {
       const xs = s.map(toDense).sort((a, b) => a - b);
@@ -363,6 +367,8 @@ export class TopicModel {
       for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) out.push(xs[i] * PAIR + xs[j]);
       return out;
     };
+    const pairsByDoc = new Map<string, number[]>();
+    let total = 0;
     for (const p of paths) {
       const s = this.salient(this.docs.get(p)!, n);
       sal.set(p, s);
@@ -371,7 +377,9 @@ export class TopicModel {
         if (!l) posting.set(f, (l = []));
         l.push(p);
       }
-      for (const k of pairsOf(s)) pairCount.set(k, (pairCount.get(k) ?? 0) + 1);
+      const pairs = pairsOf(s);
+      pairsByDoc.set(p, pairs);
+      total += pairs.length;
     }
     const maxDocs = this.maxTopicDocs(n);
     interface Cand { feats: number[]; docs: string[]; score: number }
@@ -386,19 +394,47 @@ export class TopicModel {
       if (docs.length < 3 || docs.length > maxDocs) continue;
       cands.push({ feats: [f], docs, score: docs.length * this.idf(f, n) });
     }
-    const pairDocs = new Map<number, string[]>();
+    // Pairs are counted by sorting them (pair keys are too large for fast map keys).
+    const all = new Float64Array(total);
+    let at = 0;
+    for (const pairs of pairsByDoc.values()) for (const k of pairs) all[at++] = k;
+    all.sort();
     const minPair = n > 2000 ? 3 : 2;
-    for (const [k, c] of pairCount) {
-      if (c >= minPair && (isEntity(denseFeat[Math.floor(k / PAIR)]) || isEntity(denseFeat[k % PAIR]))) pairDocs.set(k, []);
+    const keys: number[] = [];
+    for (let i = 0; i < all.length; ) {
+      let j = i;
+      while (j < all.length && all[j] === all[i]) j++;
+      const k = all[i];
+      if (j - i >= minPair && (isEntity(denseFeat[Math.floor(k / PAIR)]) || isEntity(denseFeat[k % PAIR]))) keys.push(k);
+      i = j;
     }
-    if (pairDocs.size) for (const p of paths) for (const k of pairsOf(sal.get(p)!)) pairDocs.get(k)?.push(p);
-    for (const [k, docs] of pairDocs) {
-      if (docs.length > maxDocs) continue;
+    const pairDocs: string[][] = keys.map(() => []);
+    const find = (k: number) => {
+      let lo = 0, hi = keys.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (keys[mid] < k) lo = mid + 1;
+        else if (keys[mid] > k) hi = mid - 1;
+        else return mid;
+      }
+      return -1;
+    };
+    if (keys.length) {
+      for (const [p, pairs] of pairsByDoc) {
+        for (const k of pairs) {
+          const i = find(k);
+          if (i >= 0) pairDocs[i].push(p);
+        }
+      }
+    }
+    keys.forEach((k, i) => {
+      const docs = pairDocs[i];
+      if (docs.length > maxDocs) return;
       const f = denseFeat[Math.floor(k / PAIR)], g = denseFeat[k % PAIR];
       const assoc = docs.length / Math.min(posting.get(f)!.length, posting.get(g)!.length);
-      if (assoc < 0.3) continue;
+      if (assoc < 0.3) return;
       cands.push({ feats: [f, g], docs, score: docs.length * ((this.idf(f, n) + this.idf(g, n)) / 2) * (0.6 + assoc) });
-    }
+    });
     cands.sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.feats[0] - b.feats[0] || (a.feats[1] ?? -1) - (b.feats[1] ?? -1));
 
     // Greedy: each candidate joins the topic whose articles it mostly shares, or starts one.
