@@ -9,12 +9,14 @@
 //   await driver.dispose();
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { CorpusIndex, type CorpusIndexOptions } from '../core/corpus';
+import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CorpusIndex, DIGEST_VERSION, snapshotOf, STATE_VERSION, type CorpusIndexOptions, type CorpusState } from '../core/corpus';
 import type { CorpusSnapshot } from '../core/corpus/model';
 import type { ArticleAnalysis } from '../core/types';
 import { ENGINE_VERSION } from '../core/version';
-import { AnalysisCache, type CacheEntry } from './analysisCache';
-import { runJob, type IndexJob, type IndexJobResult } from './indexJob';
+import { AnalysisCache, sha256, type CacheEntry } from './analysisCache';
+import { runJob, slimEntry, type IndexJob, type IndexJobResult } from './indexJob';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './indexWorker';
 
 export interface CorpusDriverOptions {
@@ -56,6 +58,14 @@ export interface IndexRunOptions {
   prune?: boolean;
   /** Texts to use instead of the files' (unsaved editors). */
   texts?: ReadonlyMap<string, string>;
+  /**
+   * Read back the snapshot stored by an earlier run when every file is as it was (only hashing
+   * them), and build the live index only when something needs it; store the snapshot after a run.
+   * Needs `cacheDir`.
+   */
+  restore?: boolean;
+  /** At most one progress report per this many milliseconds (the first and last always come). Default 50. */
+  progressEveryMs?: number;
 }
 
 export interface IndexFailure {
@@ -74,26 +84,44 @@ export interface IndexRunResult {
   failed: IndexFailure[];
   removed: string[];
   cancelled: boolean;
+  /** The snapshot was read back from the cache (see `restore`). */
+  restored?: boolean;
   elapsedMs: number;
 }
 
 export type ReindexOutcome = 'unchanged' | 'updated' | 'removed' | 'failed';
 
 export class CorpusDriver {
-  readonly index: CorpusIndex;
   readonly cache: AnalysisCache | undefined;
   private readonly engineVersion: string;
+  private readonly live: CorpusIndex;
   private pool: WorkerPool | undefined;
   private nextJob = 1;
   private failures = new Map<string, string>();
+  /** A stored snapshot read back by a `restore` run, until the live index is needed. */
+  private restored: { snapshot: CorpusSnapshot; files: [string, string][] } | undefined;
 
   constructor(private readonly opts: CorpusDriverOptions = {}) {
     this.engineVersion = opts.engineVersion ?? ENGINE_VERSION;
-    this.index = opts.index ?? new CorpusIndex(opts.indexOptions);
+    this.live = opts.index ?? new CorpusIndex(opts.indexOptions);
     if (opts.cacheDir) {
       this.cache = new AnalysisCache(opts.cacheDir, this.engineVersion);
       this.cache.clearOtherVersions(opts.cacheDir);
     }
+  }
+
+  /**
+   * The live index. After a run that restored a stored snapshot, the first use builds it from the
+   * cached analyses (in this thread, a few seconds for tens of thousands of articles).
+   */
+  get index(): CorpusIndex {
+    if (this.restored) this.buildRestored();
+    return this.live;
+  }
+
+  /** Whether the snapshot is one read back from the cache and the live index is not built yet. */
+  get isRestored(): boolean {
+    return !!this.restored;
   }
 
   /** Articles that could not be read or analyzed in the last runs, with why. */
@@ -110,6 +138,14 @@ export class CorpusDriver {
     const t0 = performance.now();
     const unique = [...new Set(paths)];
     const result: IndexRunResult = { total: unique.length, indexed: 0, cached: 0, analyzed: 0, unchanged: 0, failed: [], removed: [], cancelled: false, elapsedMs: 0 };
+    if (run.restore && this.cache && !this.live.size && !this.restored) {
+      const restored = await this.tryRestore(unique, run, result);
+      if (restored) {
+        result.elapsedMs = performance.now() - t0;
+        return result;
+      }
+    }
+    if (this.restored) this.buildRestored();
     if (run.removeMissing !== false) {
       const wanted = new Set(unique);
       for (const p of this.index.paths()) {
@@ -133,7 +169,7 @@ export class CorpusDriver {
     const report = (path?: string, force = false) => {
       if (!run.onProgress) return;
       const now = performance.now();
-      if (!force && now - lastReport < 50) return;
+      if (!force && now - lastReport < (run.progressEveryMs ?? 50)) return;
       lastReport = now;
       const elapsedMs = now - t0;
       const etaMs = done >= 4 && done < unique.length ? (elapsedMs / done) * (unique.length - done) : done === unique.length ? 0 : undefined;
@@ -157,11 +193,7 @@ export class CorpusDriver {
     report(undefined, true);
     if (jobs.length) {
       if (this.opts.workerScript && (this.opts.workers ?? 1) > 0 && jobs.length > 1) {
-        this.pool ??= new WorkerPool(this.opts.workerScript, this.opts.workers ?? defaultWorkers(), {
-          newsLensIndexWorker: true,
-          engineVersion: this.engineVersion,
-          ...(this.opts.cacheDir ? { cacheDir: this.opts.cacheDir } : {}),
-        });
+        this.pool ??= this.makePool();
         result.cancelled = !(await this.pool.run(jobs, onResult, run.signal, this.opts.batchSize ?? 8));
         if (!this.pool.alive) this.pool = undefined;
       } else {
@@ -182,8 +214,112 @@ export class CorpusDriver {
     if (run.prune && this.cache && !result.cancelled) {
       this.cache.prune(this.index.paths().map((p) => this.index.hashOf(p)!));
     }
+    // Store the snapshot for the next `restore` run (when the files are not what was stored).
+    if (run.restore && this.cache && !result.cancelled && (result.indexed || result.removed.length || !this.readStateKey())) this.saveState();
     result.elapsedMs = performance.now() - t0;
     return result;
+  }
+
+  /** Stores the current snapshot in the cache folder, for a later `restore` run to read back. */
+  saveState(): boolean {
+    if (!this.cache || !this.opts.cacheDir) return false;
+    const files = this.live.paths().map((p) => [p, this.live.hashOf(p)!] as [string, string]);
+    try {
+      const state = this.live.exportState(this.stateKey(files));
+      const file = this.stateFile();
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(state));
+      renameSync(tmp, file);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private stateFile(): string {
+    return join(this.opts.cacheDir!, 'corpus-state.json');
+  }
+
+  /** What a stored state was made from: the engine, the digest format and every file's path and hash. */
+  private stateKey(files: [string, string][]): string {
+    const lines = files.map(([p, h]) => `${p}\t${h}`).sort();
+    return sha256(`${STATE_VERSION}\n${this.engineVersion}\n${DIGEST_VERSION}\n${lines.join('\n')}`);
+  }
+
+  private readStateKey(): string | undefined {
+    try {
+      const fd = openSync(this.stateFile(), 'r');
+      try {
+        const buf = Buffer.alloc(200);
+        const n = readSync(fd, buf, 0, 200, 0);
+        return /"key":"([0-9a-f]{64})"/.exec(buf.toString('utf8', 0, n))?.[1];
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A reopened workspace: when every file hashes as it did when the state was stored, the stored
+   * snapshot is read back instead of rebuilding the index (which waits until it is needed).
+   */
+  private async tryRestore(paths: string[], run: IndexRunOptions, result: IndexRunResult): Promise<boolean> {
+    const stored = this.readStateKey();
+    if (!stored) return false;
+    const jobs: IndexJob[] = paths.map((path) => ({ id: this.nextJob++, path, hashOnly: true, ...(run.texts?.has(path) ? { text: run.texts.get(path)! } : {}) }));
+    const hashes = new Map<string, string>();
+    let bad = false;
+    const onResult = (r: IndexJobResult) => {
+      if (r.ok) hashes.set(r.path, r.hash);
+      else bad = true;
+    };
+    if (this.opts.workerScript && (this.opts.workers ?? 1) > 0 && jobs.length > 1) {
+      this.pool ??= this.makePool();
+      // Hashing is quick: bigger batches.
+      if (!(await this.pool.run(jobs, onResult, run.signal, 64))) return false;
+      if (!this.pool.alive) this.pool = undefined;
+    } else for (const job of jobs) onResult(runJob(job, { cache: this.cache, engineVersion: this.engineVersion }));
+    if (bad) return false;
+    const files = paths.map((p) => [p, hashes.get(p)!] as [string, string]);
+    if (this.stateKey(files) !== stored) return false;
+    let state: CorpusState;
+    try {
+      state = JSON.parse(readFileSync(this.stateFile(), 'utf8')) as CorpusState;
+    } catch {
+      return false;
+    }
+    if (state.v !== STATE_VERSION || state.key !== stored) return false;
+    this.restored = { snapshot: snapshotOf(state), files };
+    result.cached = paths.length;
+    result.restored = true;
+    run.onProgress?.({ done: paths.length, total: paths.length, cached: paths.length, failed: 0, elapsedMs: 0, etaMs: 0 });
+    return true;
+  }
+
+  /** Builds the live index a restore run put off, from the cached analyses. */
+  private buildRestored(): void {
+    const r = this.restored;
+    if (!r) return;
+    this.restored = undefined;
+    for (const [path, hash] of r.files) {
+      const raw = this.cache?.readRaw(hash);
+      if (!raw) {
+        // Not in the cache after all (pruned meanwhile): analyze it here.
+        this.accept(runJob({ id: this.nextJob++, path, slim: this.opts.indexOptions?.keepAnalyses === false }, { cache: this.cache, engineVersion: this.engineVersion }));
+        continue;
+      }
+      this.accept({ id: 0, path, ok: true, hash, cached: true, entry: this.opts.indexOptions?.keepAnalyses === false ? slimEntry(raw) : raw, ms: 0 });
+    }
+  }
+
+  private makePool(): WorkerPool {
+    return new WorkerPool(this.opts.workerScript!, this.opts.workers ?? defaultWorkers(), {
+      newsLensIndexWorker: true,
+      engineVersion: this.engineVersion,
+      ...(this.opts.cacheDir ? { cacheDir: this.opts.cacheDir } : {}),
+    });
   }
 
   /**
@@ -211,8 +347,9 @@ export class CorpusDriver {
     return this.index.remove(path);
   }
 
+  /** The corpus view: the stored one after a restore run (until the live index is needed), else the live index's. */
   snapshot(): CorpusSnapshot {
-    return this.index.snapshot();
+    return this.restored ? this.restored.snapshot : this.live.snapshot();
   }
 
   /** Stops the worker threads. The driver can still re-index in this thread, or start new workers. */

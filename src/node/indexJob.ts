@@ -15,6 +15,8 @@ export interface IndexJob {
   knownHash?: string;
   /** Send back only what the corpus index keeps (digest and the compared claims), not the whole analysis. */
   slim?: boolean;
+  /** Only read and hash the text (to see whether a stored snapshot still holds). */
+  hashOnly?: boolean;
 }
 
 export type IndexJobResult =
@@ -31,6 +33,7 @@ export function runJob(job: IndexJob, ctx: JobContext): IndexJobResult {
   try {
     const text = job.text ?? readArticle(job.path);
     const hash = sha256(text);
+    if (job.hashOnly) return { id: job.id, path: job.path, ok: true, hash, cached: true, ms: performance.now() - t0 };
     if (job.knownHash === hash) return { id: job.id, path: job.path, ok: true, hash, unchanged: true, cached: true, ms: performance.now() - t0 };
     const raw = ctx.cache?.readRaw(hash);
     if (raw && validEntry(raw, hash, ctx.engineVersion)) return { id: job.id, path: job.path, ok: true, hash, cached: true, entry: job.slim ? slimEntry(raw) : raw, ms: performance.now() - t0 };

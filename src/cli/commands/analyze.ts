@@ -39,7 +39,8 @@ export const analyzeCommand: CliCommand = {
     const bar = process.stderr.isTTY && !values.quiet ? progressBar() : undefined;
     let run;
     try {
-      run = await driver.indexFiles(paths, bar ? { onProgress: bar.update } : {});
+      // Text output reads only the snapshot: with a cache, a stored one serves when no file changed.
+      run = await driver.indexFiles(paths, { ...(bar ? { onProgress: bar.update } : {}), ...(format === 'text' && values.cache ? { restore: true } : {}) });
     } finally {
       bar?.done();
       await driver.dispose();

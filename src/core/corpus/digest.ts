@@ -14,6 +14,12 @@ import { comparableKind, figureRange, normalFigure, unitClass } from './units';
 
 export const DIGEST_VERSION = 4;
 
+// Regular expressions with \p{…} are made once (a bundler may turn a literal into a constructor call).
+const HAS_LETTER = new RegExp('\\p{L}', 'u');
+const UPPER_START = new RegExp('^\\p{Lu}', 'u');
+const CAPITALISED = new RegExp('^\\p{Lu}\\p{Ll}', 'u');
+const PLAIN_WORD = new RegExp("^\\p{L}[\\p{L}'’\\-]*$", 'u');
+
 /** One entity as one article knows it: its mentions, gathered from surname, acronym and spelling forms. */
 export interface LocalEntity {
   type: EntityType;
@@ -123,7 +129,7 @@ export function localEntities(text: string, entities: readonly Entity[], leadEnd
   for (const e of entities) {
     const type = typeOf(e);
     const surface = e.text.replace(/\s+/g, ' ').replace(/[’']s$/, '').replace(/[’']$/, '').trim();
-    if (!surface || !/\p{L}/u.test(surface)) continue;
+    if (!surface || !HAS_LETTER.test(surface)) continue;
     const g = groupFor(type, surface);
     g.forms.set(surface, (g.forms.get(surface) ?? 0) + 1);
     g.mentions.push({ start: e.start, end: e.end, form: surface });
@@ -354,7 +360,7 @@ function wordsBefore(text: string, at: number, n: number): string | undefined {
   let caps = 0;
   for (let i = words.length - 1; i >= 0 && caps < n; i--) {
     const w = words[i].replace(/[,;:]$/, '');
-    if (/^\p{Lu}/u.test(w)) caps++;
+    if (UPPER_START.test(w)) caps++;
     else if (!/^(?:of|the|and|for|on|de|la|del|y|&)$/i.test(w)) break;
     out.unshift(w);
   }
@@ -411,7 +417,7 @@ function demonymsIn(tokens: readonly Token[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i].text;
-    if (!/^\p{Lu}/u.test(t)) continue;
+    if (!UPPER_START.test(t)) continue;
     const two = i + 1 < tokens.length ? demonymCountry(t + ' ' + tokens[i + 1].text) : undefined;
     if (two) {
       out.push(two.id);
@@ -478,7 +484,7 @@ export function claimDigests(text: string, analysis: ArticleAnalysis, tokens: re
     for (const t of window) {
       if (t.start >= c.start && t.end <= c.end) continue;
       const w = t.text.toLowerCase();
-      if (!/^\p{L}[\p{L}'’\-]*$/u.test(w) || /^\p{Lu}/u.test(t.text)) continue;
+      if (!PLAIN_WORD.test(w) || UPPER_START.test(t.text)) continue;
       const cls = VERB_CLASSES[w];
       if (cls) {
         feats.add('v:' + cls);
@@ -562,10 +568,10 @@ function subjectFeatures(subject: string, unit: string): string[] {
       i++;
       continue;
     }
-    const gz = /^\p{Lu}/u.test(w) ? gazetteerEntry(w) ?? demonymCountry(w) : undefined;
+    const gz = UPPER_START.test(w) ? gazetteerEntry(w) ?? demonymCountry(w) : undefined;
     if (gz) out.add('e:' + gz.id);
     else if (unitClass(w) === unit && unit) out.add('u:' + unit);
-    else if (/^\p{Lu}/u.test(w)) out.add('e:' + translit(nameKey(w)));
+    else if (UPPER_START.test(w)) out.add('e:' + translit(nameKey(w)));
     else if (!STOPWORDS.has(w.toLowerCase()) && w.length > 2) out.add('w:' + (VERB_CLASSES[w.toLowerCase()] ?? lemma(w)));
   }
   if (unit) out.add('u:' + unit);
@@ -630,8 +636,8 @@ export function digestArticle(text: string, analysis: ArticleAnalysis): Document
   for (const le of entities) for (let i = 0; i < le.mentions.length; i += 3) note(sentenceIndex(sents, le.mentions[i]), le.key);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i].text;
-    if (!/^\p{Lu}\p{Ll}/u.test(t)) continue;
-    const two = i + 1 < tokens.length && /^\p{Lu}/u.test(tokens[i + 1].text) ? demonymCountry(t + ' ' + tokens[i + 1].text) : undefined;
+    if (!CAPITALISED.test(t)) continue;
+    const two = i + 1 < tokens.length && UPPER_START.test(tokens[i + 1].text) ? demonymCountry(t + ' ' + tokens[i + 1].text) : undefined;
     const gz = two ?? demonymCountry(t);
     if (gz) note(sentenceIndex(sents, tokens[i].start), nodeKey('place', gz.name));
   }

@@ -308,6 +308,19 @@ export class EntityGraph {
     this.sorted = list;
   }
 
+  /** Each mention of an entity, read from the articles' local entities (no objects made). */
+  readMentions(e: CanonicalEntity, emit: (document: string, start: number, end: number, text: string) => void): void {
+    const lazy = lazyOf(e);
+    if (!lazy) {
+      for (const m of e.mentions) emit(m.document, m.start, m.end, m.text);
+      return;
+    }
+    for (const r of lazy.refs) {
+      const m = r.le.mentions;
+      for (let i = 0; i < m.length; i += 3) emit(r.doc.path, m[i], m[i + 1], r.le.forms[m[i + 2]]);
+    }
+  }
+
   /** A node's id and in how many articles its name occurs. */
   nodeStats(key: string): { id: number; documents: number } | undefined {
     const n = this.nodes.get(key);
@@ -670,11 +683,13 @@ function makeEntity(id: string, name: string, type: EntityType, variants: string
   return e;
 }
 
+const MARKS = new RegExp('\\p{M}+', 'gu');
+
 export function slug(s: string): string {
   return (
     s
       .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
+      .replace(MARKS, '')
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '') || 'x'

@@ -2,13 +2,15 @@
 // spelling differences that transliteration schemes produce (Zelensky/Zelenskiy/Selenskyj,
 // Selydove/Selydowe, Odesa/Odessa, Kyiv/Kiev). General rules on letters, never a list of names.
 
+const MARKS = new RegExp('\\p{M}+', 'gu');
+
 const SPECIAL: Record<string, string> = {
   ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h',
 };
 
 /** Lower case, no diacritics, curly quotes made straight. */
 export function fold(s: string): string {
-  let out = s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  let out = s.normalize('NFD').replace(MARKS, '').toLowerCase();
   if (/[ßøæœłđðþıħ]/.test(out)) out = out.replace(/[ßøæœłđðþıħ]/g, (c) => SPECIAL[c] ?? c);
   return out.replace(/[’‘`´]/g, "'").replace(/[‐‑‒–—]/g, '-');
 }

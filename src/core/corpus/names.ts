@@ -91,14 +91,17 @@ export function looksLikeAcronym(text: string): boolean {
   return /^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]{1,9}$|^(?:[A-Z]\.)+[A-Z]$/.test(text.trim());
 }
 
+const TWO_LETTERS = new RegExp('\\p{L}{2}', 'u');
+const WORD_START = new RegExp('(^|[\\s\\-(/])(\\p{L})', 'gu');
+
 /** A name written in capitals only because its line is (a Reuters headline or dateline): "WASHINGTON". */
 export function isShoutedName(text: string): boolean {
-  return text === text.toUpperCase() && /\p{L}{2}/u.test(text) && (/\s/.test(text.trim()) || text.replace(/[^A-Z]/g, '').length >= 6 || knownName(text));
+  return text === text.toUpperCase() && TWO_LETTERS.test(text) && (/\s/.test(text.trim()) || text.replace(/[^A-Z]/g, '').length >= 6 || knownName(text));
 }
 
 /** "WASHINGTON" → "Washington", "NEW YORK" → "New York"; names of known places and bodies. */
 export function titleCase(text: string): string {
-  return text.toLowerCase().replace(/(^|[\s\-(/])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase()).replace(/\b(Of|The|And|For|On|De|La)\b/g, (w, _x, i: number) => (i === 0 ? w : w.toLowerCase()));
+  return text.toLowerCase().replace(WORD_START, (_m, sep: string, c: string) => sep + c.toUpperCase()).replace(/\b(Of|The|And|For|On|De|La)\b/g, (w, _x, i: number) => (i === 0 ? w : w.toLowerCase()));
 }
 
 const PLACE_KINDS = KIND_BIT.country | KIND_BIT.city | KIND_BIT.state | KIND_BIT.region;

@@ -29,8 +29,20 @@ many much often since thing things look looks looking well good great high highe
 however meanwhile furthermore additionally among amid amidst despite toward upon whose against within ahead able`.split(/\s+/),
 );
 
+let lemmaCache = new Map<string, string>();
+
 /** A crude English lemma: plural nouns and common verb endings folded. */
 export function lemma(word: string): string {
+  let v = lemmaCache.get(word);
+  if (v === undefined) {
+    if (lemmaCache.size > 50000) lemmaCache = new Map();
+    v = lemmaUncached(word);
+    lemmaCache.set(word, v);
+  }
+  return v;
+}
+
+function lemmaUncached(word: string): string {
   const w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, "'");
   if (w.length <= 3) return w;
   if (/ies$/.test(w) && w.length > 4) return w.slice(0, -3) + 'y';
@@ -66,7 +78,9 @@ year month week day time period today yesterday tomorrow morning evening night s
 percent pct share figure number amount total value sum cost`.split(/\s+/),
 );
 
-const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+const UPPER_START = new RegExp('^\\p{Lu}', 'u');
+const TWO_LETTERS = new RegExp('\\p{L}{2}', 'u');
+const isCapitalised = (w: string) => UPPER_START.test(w);
 
 const WORD_RE = /^\p{L}[\p{L}\p{M}'’\-]*$/u;
 
@@ -146,12 +160,12 @@ export function keyPhrases(tokens: readonly Token[], opts: { leadEnd?: number; s
   // A part of a longer phrase seen about as often is that phrase again ("offer values" of
   // "takeover offer values"): keep the longer one only.
   const kept: PhraseCount[] = [];
-  const raw = (p: PhraseCount) => counts.get(p.key)!.count;
-  for (const p of out) {
+  const info = out.map((p) => ({ p, n: p.key.split(' ').length, padded: ' ' + p.key + ' ', raw: counts.get(p.key)!.count }));
+  const longer = info.filter((x) => x.n > 1);
+  for (const x of info) {
     if (kept.length >= (opts.max ?? 40)) break;
-    const n = p.key.split(' ').length;
-    const covered = out.some((q) => q !== p && q.key.split(' ').length > n && (' ' + q.key + ' ').includes(' ' + p.key + ' ') && raw(q) / (n + 1) >= 0.7 * (raw(p) / n));
-    if (!covered) kept.push(p);
+    const covered = longer.some((q) => q.n > x.n && q.padded.includes(x.padded) && q.raw / (x.n + 1) >= 0.7 * (x.raw / x.n));
+    if (!covered) kept.push(x.p);
   }
   return kept;
 }
@@ -161,7 +175,7 @@ export function bestForm(forms: Map<string, number>): string {
   let best = '';
   let bestScore = -1;
   for (const [f, n] of forms) {
-    const caps = f === f.toUpperCase() && /\p{L}{2}/u.test(f);
+    const caps = f === f.toUpperCase() && TWO_LETTERS.test(f);
     const score = n + (caps ? 0 : 1000);
     if (score > bestScore || (score === bestScore && f < best)) [best, bestScore] = [f, score];
   }

@@ -105,6 +105,37 @@ describe('the analysis cache', () => {
   });
 });
 
+describe('a stored snapshot (restore)', () => {
+  it('is read back when no file changed, the live index built only when needed', async () => {
+    const { paths, cache } = folder();
+    const first = new CorpusDriver({ cacheDir: cache });
+    const r1 = await first.indexFiles(paths, { restore: true });
+    expect(r1.restored).toBeFalsy();
+    const want = JSON.stringify(first.snapshot());
+    const second = new CorpusDriver({ cacheDir: cache });
+    const r2 = await second.indexFiles(paths, { restore: true });
+    expect(r2).toMatchObject({ restored: true, cached: 3, analyzed: 0 });
+    expect(second.isRestored).toBe(true);
+    // The same view, mentions and merge reasons included.
+    expect(JSON.stringify(second.snapshot())).toBe(want);
+    // Using the live index builds it from the cache; the view stays the same.
+    expect(second.index.entityAt(paths[0], 2)?.name).toBe('Volodymyr Zelensky');
+    expect(second.isRestored).toBe(false);
+    expect(JSON.stringify(second.snapshot())).toBe(want);
+  });
+
+  it('is not used when a file changed', async () => {
+    const { paths, cache } = folder();
+    await new CorpusDriver({ cacheDir: cache }).indexFiles(paths, { restore: true });
+    writeFileSync(paths[1], 'Joe Biden spoke in Washington about Kyiv.');
+    const d = new CorpusDriver({ cacheDir: cache });
+    const r = await d.indexFiles(paths, { restore: true });
+    expect(r.restored).toBeFalsy();
+    expect(r).toMatchObject({ analyzed: 1, cached: 2 });
+    expect(d.snapshot().entities.some((e) => e.name === 'Joe Biden')).toBe(true);
+  });
+});
+
 describe('runs', () => {
   it('reports progress with counts and an estimate of the time left', async () => {
     const many: Record<string, string> = {};
@@ -123,7 +154,7 @@ describe('runs', () => {
     const { paths } = folder(many);
     const abort = new AbortController();
     const driver = new CorpusDriver();
-    const r = await driver.indexFiles(paths, { signal: abort.signal, onProgress: (p) => p.done >= 5 && abort.abort() });
+    const r = await driver.indexFiles(paths, { signal: abort.signal, progressEveryMs: 0, onProgress: (p) => p.done >= 5 && abort.abort() });
     expect(r.cancelled).toBe(true);
     expect(driver.snapshot().documents.length).toBeLessThan(40);
     expect(driver.snapshot().documents.length).toBeGreaterThanOrEqual(5);
