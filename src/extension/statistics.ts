@@ -17,8 +17,9 @@ export async function showStatistics(): Promise<ArticleStats | undefined> {
     return undefined;
   }
   const s = articleStats(doc.getText());
+  // Counts first: a notification is one line wide, and a long path would push them out of view.
   void vscode.window.showInformationMessage(
-    `${vscode.workspace.asRelativePath(doc.uri)}: ${s.words} words · ${s.sentences} sentences · ${s.paragraphs} paragraphs`,
+    `${s.words} words · ${s.sentences} sentences · ${s.paragraphs} paragraphs (${vscode.workspace.asRelativePath(doc.uri)})`,
   );
   return s;
 }

@@ -2,6 +2,7 @@
 // hovers over a name to see where else the corpus mentions it. Screenshots for the README:
 // docs/screenshots/editor-light.png, editor-dark.png, editor-hover.png.
 import assert from 'node:assert/strict';
+import { MAIN_VIEW_LINES } from '../harness/workbench.mjs';
 
 function seed(ctx, prefix) {
   const a = ctx.workspace.articles.find((p) => p.split('/').pop().startsWith(prefix));
@@ -68,8 +69,8 @@ export default [
       await wb.openFileFromExplorer(seed(ctx, '000'));
       await highlightsDrawn(wb);
       // Where the word is on screen: a DOM range over it inside the line's text node.
-      const box = await wb.page.evaluate((word) => {
-        const walker = document.createTreeWalker(document.querySelector('.editor-instance .view-lines'), NodeFilter.SHOW_TEXT);
+      const box = await wb.page.evaluate(({ word, sel }) => {
+        const walker = document.createTreeWalker(document.querySelector(sel), NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const i = n.textContent.indexOf(word);
           if (i < 0) continue;
@@ -80,7 +81,7 @@ export default [
           if (b.width > 0) return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
         }
         return null;
-      }, 'Zelensky');
+      }, { word: 'Zelensky', sel: MAIN_VIEW_LINES });
       assert.ok(box, 'Zelensky is on screen');
       await wb.page.mouse.move(box.x, box.y);
       const hover = wb.page.locator('.monaco-hover .hover-contents', { hasText: 'Person' }).first();

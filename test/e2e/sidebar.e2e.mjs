@@ -1,6 +1,7 @@
 // A reviewer opens the News Lens side bar on the seeds and looks at each view in turn (one
 // screenshot each, for the README), follows a cross-reference into the editor, and sees the
 // welcome view in a window with no folder.
+import { MAIN_VIEW_LINES } from '../harness/workbench.mjs';
 import assert from 'node:assert/strict';
 
 const VIEWS = ['Topics', 'Cross-references', 'Figures', 'Sources', 'Annotations'];
@@ -56,7 +57,7 @@ export default [
       await mention.waitFor();
       await mention.click();
       // The mention is selected in the editor: the selection's text is a form of the name.
-      await wb.page.waitForFunction(() => /Zelensk/.test(document.querySelector('.editor-instance .view-lines')?.textContent ?? ''));
+      await wb.page.waitForFunction((sel) => /Zelensk/.test(document.querySelector(sel)?.textContent ?? ''), MAIN_VIEW_LINES);
       await wb.screenshot('sidebar-cross-references', { docs: 'sidebar-cross-references.png' });
     },
   },

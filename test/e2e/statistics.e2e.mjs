@@ -1,6 +1,7 @@
 // A reader opens a seed article, asks for its statistics from the command palette, and opens
 // the News Lens side bar.
 import assert from 'node:assert/strict';
+import { MAIN_VIEW_LINES } from '../harness/workbench.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -17,7 +18,7 @@ export default [
     async run(wb, ctx) {
       const article = firstArticle(ctx);
       await wb.openFileFromExplorer(article);
-      const text = await wb.page.locator('.editor-instance .view-lines').innerText();
+      const text = await wb.page.locator(MAIN_VIEW_LINES).innerText();
       assert.ok(text.trim().length > 0, 'the editor shows no text');
       await wb.screenshot('01-article-open');
     },
@@ -30,7 +31,7 @@ export default [
       const message = await wb.waitForNotification(/\d+ words · \d+ sentences · \d+ paragraphs/);
       // The same numbers as the CLI's, computed by the same core on the same file.
       const s = JSON.parse(ctx.cli(['stats', '--format', 'json', article]));
-      assert.equal(message, `${article}: ${s.words} words · ${s.sentences} sentences · ${s.paragraphs} paragraphs`);
+      assert.equal(message, `${s.words} words · ${s.sentences} sentences · ${s.paragraphs} paragraphs (${article})`);
       ctx.log(message);
       await wb.screenshot('02-statistics-notification', { docs: 'statistics.png' });
     },

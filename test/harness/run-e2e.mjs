@@ -103,6 +103,7 @@ async function main() {
   for (const s of scenarios) {
     const started = Date.now();
     try {
+      await wb.resetLayout();
       await withTimeout(s.run(wb, ctx), Number(opts.timeout) * 1000, `"${s.fullName}"`);
       tally.passed++;
       console.log(`  ✓ ${s.fullName} (${Date.now() - started} ms)`);

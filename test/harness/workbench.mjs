@@ -4,6 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** The main editor's text, not that of editors nested in it (a comment thread's reply box). */
+export const MAIN_VIEW_LINES = '.editor-instance > .monaco-editor > .overflow-guard > .monaco-scrollable-element > .lines-content > .view-lines';
+
 export class Workbench {
   /**
    * @param {import('playwright-core').Page} page
@@ -76,7 +79,7 @@ export class Workbench {
   /** Waits until the active editor tab shows the name, and its text is on screen. */
   async waitForActiveEditor(name, { timeout = 30_000 } = {}) {
     await this.page.locator(`.tabs-container .tab.active[aria-label^="${cssString(name)}"]`).waitFor({ timeout });
-    await this.page.locator('.editor-instance .view-lines .view-line').first().waitFor({ timeout });
+    await this.page.locator(`${MAIN_VIEW_LINES} .view-line`).first().waitFor({ timeout });
   }
 
   /**
@@ -110,6 +113,18 @@ export class Workbench {
       }
       await page.waitForTimeout(500);
     }
+  }
+
+  /**
+   * Puts the workbench back to one editor group with nothing open, as a new scenario expects:
+   * a scenario that opened something beside the editor (a report, a peek) must not leave two
+   * editors for the next one to find.
+   */
+  async resetLayout() {
+    await this.page.keyboard.press('Escape').catch(() => {});
+    await this.runCommand('View: Close All Editor Groups');
+    await this.runCommand('View: Single Column Editor Layout');
+    await this.clearNotifications().catch(() => {});
   }
 
   /**
