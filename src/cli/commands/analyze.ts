@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { ENGINE_NAME, ENGINE_VERSION } from '../../core';
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup, Topic } from '../../core/corpus/model';
 import { CorpusDriver, type IndexProgress } from '../../node/corpusDriver';
@@ -84,24 +84,32 @@ export const analyzeCommand: CliCommand = {
 const LIMIT = 40;
 
 function textReport(snap: CorpusSnapshot, cached: number, ms: number): string[] {
-  const rel = (p: string) => {
-    const r = relative(process.cwd(), p);
+  // Paths relative to the folder all the articles are in (named once at the top).
+  const base = commonFolder(snap.documents);
+  const short = (p: string) => {
+    const r = relative(base, p);
     return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
   };
-  const short = (p: string) => rel(p);
   const lines: string[] = [];
-  lines.push(`${snap.documents.length} article${snap.documents.length === 1 ? '' : 's'} analyzed${cached ? ` (${cached} from cache)` : ''} in ${(ms / 1000).toFixed(1)} s`);
+  const where = relative(process.cwd(), base) || '.';
+  lines.push(`${snap.documents.length} article${snap.documents.length === 1 ? '' : 's'} in ${where.startsWith('..') ? base : where}, analyzed${cached ? ` (${cached} from cache)` : ''} in ${(ms / 1000).toFixed(1)} s`);
 
   const shared = snap.entities.filter((e) => e.documents.length > 1);
   lines.push('', `Cross-references: ${shared.length} entit${shared.length === 1 ? 'y' : 'ies'} in more than one article`);
   for (const e of shared.slice(0, LIMIT)) lines.push(...entityLines(e, short));
   if (shared.length > LIMIT) lines.push(`  … and ${shared.length - LIMIT} more (--format json lists them all)`);
 
-  const conflicts = snap.claimGroups.filter((g) => g.agreement !== 'agree');
+  const conflicts = snap.claimGroups.filter((g) => g.agreement === 'conflict');
+  const distinct = snap.claimGroups.filter((g) => g.agreement === 'distinct');
   const agreeing = snap.claimGroups.filter((g) => g.agreement === 'agree');
   lines.push('', `Figure conflicts: ${conflicts.length}`);
   for (const g of conflicts.slice(0, LIMIT)) lines.push(...groupLines(g, short));
   if (conflicts.length > LIMIT) lines.push(`  … and ${conflicts.length - LIMIT} more`);
+  if (distinct.length) {
+    lines.push('', `Figures that differ where one is an expectation: ${distinct.length}`);
+    for (const g of distinct.slice(0, LIMIT)) lines.push(...groupLines(g, short));
+    if (distinct.length > LIMIT) lines.push(`  … and ${distinct.length - LIMIT} more`);
+  }
   lines.push('', `Figures reported in several articles: ${agreeing.length}`);
   for (const g of agreeing.slice(0, LIMIT)) lines.push(...groupLines(g, short));
   if (agreeing.length > LIMIT) lines.push(`  … and ${agreeing.length - LIMIT} more`);
@@ -110,6 +118,18 @@ function textReport(snap: CorpusSnapshot, cached: number, ms: number): string[] 
   for (const t of snap.topics.slice(0, LIMIT)) lines.push(...topicLines(t, snap, short));
   if (snap.topics.length > LIMIT) lines.push(`  … and ${snap.topics.length - LIMIT} more`);
   return lines;
+}
+
+function commonFolder(paths: readonly string[]): string {
+  if (!paths.length) return process.cwd();
+  let parts = dirname(paths[0]).split(sep);
+  for (const p of paths) {
+    const q = dirname(p).split(sep);
+    let i = 0;
+    while (i < parts.length && i < q.length && parts[i] === q[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  return parts.join(sep) || sep;
 }
 
 const RULE_WORDS: Record<string, string> = {

@@ -159,6 +159,15 @@ export class FigureIndex {
     return id;
   }
 
+  /** The group of the claim of an article that spans `offset`. */
+  groupAt(docId: number, offset: number): FigureGroup | undefined {
+    for (const id of this.docNodes.get(docId) ?? []) {
+      const n = this.nodes[id]!;
+      if (n.claim.start <= offset && offset < n.claim.end) return this.groupOfNode.get(id);
+    }
+    return undefined;
+  }
+
   groupOf(docId: number, claimIndex: number): FigureGroup | undefined {
     for (const id of this.docNodes.get(docId) ?? []) {
       const n = this.nodes[id]!;

@@ -34,7 +34,8 @@ interface DocRec extends DocRef {
   hash: string;
   digest: DocumentDigest;
   analysis?: ArticleAnalysis;
-  claims: ArticleAnalysis['claims'];
+  /** The article's claims, when the whole analysis is kept (the figure index keeps the ones it groups). */
+  claims?: ArticleAnalysis['claims'];
   /** Entity vector for relatedness. */
   vec?: { ids: Int32Array; w: Float64Array; norm: number };
   /** Sorted mention starts/ends and the local entity each belongs to, for lookups by offset. */
@@ -91,8 +92,7 @@ export class CorpusIndex {
       order: prev?.order ?? this.docs.size,
       hash: input.hash,
       digest,
-      // Only the claims figure groups can point at are kept (unless the whole analysis is).
-      claims: this.keepAnalyses ? input.analysis.claims : sparseClaims(input.analysis.claims, digest),
+      ...(this.keepAnalyses ? { claims: input.analysis.claims } : {}),
       ...(this.keepAnalyses ? { analysis: input.analysis } : {}),
     };
     this.docs.set(input.path, rec);
@@ -104,7 +104,7 @@ export class CorpusIndex {
       if (le.keys) for (let i = 0; i < le.keys.length; i++) le.keys[i] = this.intern(le.keys[i]);
     }
     this.entities.addDocument(rec, digest.entities);
-    this.figures.addDocument(rec, rec.claims, digest.claims);
+    this.figures.addDocument(rec, input.analysis.claims, digest.claims);
     // The key phrases live on in the topic model; the digest need not keep them.
     this.topics.setPhrases(
       input.path,
@@ -225,8 +225,8 @@ export class CorpusIndex {
   groupAt(path: string, offset: number): FigureGroup | undefined {
     const d = this.docs.get(path);
     if (!d) return undefined;
-    const i = d.claims.findIndex((c) => !!c && c.start <= offset && offset < c.end);
-    return i < 0 ? undefined : this.groupForClaim(path, i);
+    this.refresh();
+    return this.figures.groupAt(d.id, offset);
   }
 
   topicsOf(path: string): Topic[] {
@@ -332,11 +332,4 @@ export class CorpusIndex {
     d.spans = { starts: Int32Array.from(all.map((a) => a[0])), ends: Int32Array.from(all.map((a) => a[1])), owner: Int32Array.from(all.map((a) => a[2])) };
     return d.spans;
   }
-}
-
-/** The claims a digest compares, at their own indexes; the others left out (a sparse array). */
-function sparseClaims(claims: ArticleAnalysis['claims'], digest: DocumentDigest): ArticleAnalysis['claims'] {
-  const out: ArticleAnalysis['claims'] = [];
-  for (const cd of digest.claims) if (claims[cd.i]) out[cd.i] = claims[cd.i];
-  return out;
 }

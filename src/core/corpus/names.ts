@@ -172,6 +172,8 @@ export function explainMerge(variant: string, name: string, type: EntityType): M
   if (sp) return { variant, ...sp };
   if (type === 'person') {
     const part = namePart(v, n);
+    // A short form in another spelling ("Zelenskiy" of "Volodymyr Zelensky") is told as the spelling.
+    if (part && part.score < (part.rule === 'surname' ? 0.9 : 0.8)) return { variant, rule: 'transliteration', score: part.score };
     if (part) return { variant, ...part };
     // A short form of another spelling: "Zelenskiy" of "Volodymyr Zelensky".
     const vt = nameTokens(v), nt = nameTokens(n);
