@@ -4,10 +4,11 @@
 // written unless --force, and a sidecar that does not load is never written over at all.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { serializeSidecar, sidecarPathFor, type Sidecar } from '../../core/annotations';
+import { sidecarPathFor, type Sidecar } from '../../core/annotations';
 import { importWebAnnotations } from '../../core/export';
 import { readArticle } from '../../node/readArticle';
-import { readSidecar, sha256Text, writeSidecar } from '../../node/sidecarFiles';
+import { compareImport } from '../../node/importComparison';
+import { sha256Text, writeSidecar } from '../../node/sidecarFiles';
 import type { CliCommand } from '../command';
 
 interface Plan {
@@ -72,21 +73,9 @@ export const importCommand: CliCommand = {
       const articleFile = inside(root, location);
       if (!articleFile) throw new Error(`${positionals[0]}: article path ${JSON.stringify(location)} lies outside ${root}; nothing was written`);
       const file = sidecarPathFor(articleFile);
-      const current = readSidecar(file);
-      let action: Plan['action'] = 'create';
-      let detail: string | undefined;
-      if (current.kind === 'invalid') {
-        action = 'invalid';
-        detail = current.error.message;
-      } else if (current.kind === 'ok') {
-        if (serializeSidecar(current.sidecar) === serializeSidecar(sidecar)) action = 'unchanged';
-        else {
-          action = values.force ? 'overwrite' : 'differs';
-          const ids = new Set(sidecar.annotations.map((a) => a.id));
-          const lost = current.sidecar.annotations.filter((a) => !ids.has(a.id)).length;
-          detail = `${current.sidecar.annotations.length} annotations on disk, ${sidecar.annotations.length} in the file${lost ? `; ${lost} on disk are not in the file and would be lost` : ''}`;
-        }
-      }
+      const cmp = compareImport(file, sidecar);
+      const action: Plan['action'] = cmp.action === 'differs' && values.force ? 'overwrite' : cmp.action;
+      const detail = cmp.detail;
       const now = article(location);
       if (!now) err(`news-lens import: ${location}: the article is not in ${root}; its sidecar is written anyway and will anchor when the article is there`);
       else if (now.sha256 !== sidecar.document.sha256) err(`news-lens import: ${location}: the article changed since these annotations were saved; they will be re-anchored when opened`);

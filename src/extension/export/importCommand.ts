@@ -2,11 +2,12 @@
 // another tool's annotations of the same articles) becomes sidecars again, through the core
 // importer. Never loses work: a sidecar that differs from what the file would write is replaced
 // only after the reviewer confirms, and a sidecar that does not load is never written over.
+import { compareImport } from '../../node/importComparison';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { serializeSidecar, sidecarPathFor, type Sidecar } from '../../core/annotations';
+import { sidecarPathFor, type Sidecar } from '../../core/annotations';
 import { importWebAnnotations } from '../../core/export';
-import { readSidecar, sha256Text, writeSidecar } from '../../node/sidecarFiles';
+import { sha256Text, writeSidecar } from '../../node/sidecarFiles';
 import type { Services } from '../services/contracts';
 import { plural, tell } from './messages';
 
@@ -86,21 +87,9 @@ export async function importAnnotations(services: Services, args: ImportArgs = {
     const article = resolveLocation(location);
     if (!article) return fail(`${name} names an article outside the workspace (${JSON.stringify(location)}); nothing was imported.`);
     const sidecarFile = sidecarPathFor(article.fsPath);
-    const current = readSidecar(sidecarFile);
-    let action: ImportPlan['action'] = 'create';
-    let detail: string | undefined;
-    if (current.kind === 'invalid') {
-      action = 'invalid';
-      detail = current.error.message;
-    } else if (current.kind === 'ok') {
-      if (serializeSidecar(current.sidecar) === serializeSidecar(sidecar)) action = 'unchanged';
-      else {
-        action = 'differs';
-        const ids = new Set(sidecar.annotations.map((a) => a.id));
-        const lost = current.sidecar.annotations.filter((a) => !ids.has(a.id)).length;
-        detail = `${current.sidecar.annotations.length} annotations now, ${sidecar.annotations.length} in the file${lost ? `; ${lost} of yours are not in the file and would be lost` : ''}`;
-      }
-    }
+    const cmp = compareImport(sidecarFile, sidecar);
+    const action: ImportPlan['action'] = cmp.action;
+    const detail = cmp.detail;
     const now = articleText(location);
     if (!now) warnings.push(`${location}: the article is not in the workspace; its annotations are saved anyway and will anchor when it is`);
     else if (now.sha256 !== sidecar.document.sha256) warnings.push(`${location}: the article changed since these annotations were made; they are re-anchored by their quotes`);
