@@ -4,6 +4,7 @@
 // CSV is two tables. With --out FILE the annotations go to FILE and the claims to FILE's name with
 // `.claims.csv` (report.csv → report.claims.csv). Without --out one table goes to stdout, the
 // annotations unless `--table claims`, so the output is always one well-formed CSV.
+import { relabelSnapshot } from '../../core/corpus/relabel';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -101,28 +102,10 @@ export async function loadFolder(folder: string, options: LoadOptions = {}): Pro
       ...(sidecar ? { sidecar, anchored: anchorAll(sidecar, text) } : {}),
     });
   }
-  return { articles, corpus: renameDocuments(driver.snapshot(), rel), problems, warnings };
+  return { articles, corpus: relabelSnapshot(driver.snapshot(), rel), problems, warnings };
 }
 
 /** The snapshot with every document name passed through `rename`. */
-export function renameDocuments(s: CorpusSnapshot, rename: (path: string) => string): CorpusSnapshot {
-  const memo = new Map<string, string>();
-  const r = (p: string) => {
-    let v = memo.get(p);
-    if (v === undefined) memo.set(p, (v = rename(p)));
-    return v;
-  };
-  return {
-    documents: s.documents.map(r),
-    entities: s.entities.map((e) => ({ ...e, documents: e.documents.map(r), mentions: e.mentions.map((m) => ({ ...m, document: r(m.document) })) })),
-    claimGroups: s.claimGroups.map((g) => ({
-      ...g,
-      figures: g.figures.map((f) => ({ ...f, documents: f.documents.map(r), claims: f.claims.map((c) => ({ ...c, document: r(c.document) })) })),
-    })),
-    topics: s.topics.map((t) => ({ ...t, documents: t.documents.map(r) })),
-  };
-}
-
 /** The export time: --generated, else SOURCE_DATE_EPOCH (reproducible builds), else now. */
 export function exportTime(given: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   if (given) {

@@ -8,7 +8,7 @@ import { analyze } from '../../core';
 import type { ExportArticle, ExportInput } from '../../core/export';
 import { sha256Text } from '../../node/sidecarFiles';
 import type { Services } from '../services/contracts';
-import { relabelSnapshot } from './corpusPaths';
+import { relabelSnapshot } from '../../core/corpus/relabel';
 
 export interface Collected {
   input: ExportInput;

@@ -6,7 +6,7 @@ import { analyze } from '../../../src/core';
 import { createAnnotation } from '../../../src/core/annotations';
 import type { CorpusSnapshot, FigureGroup } from '../../../src/core/corpus/model';
 import { exportHtmlReport, type ExportInput } from '../../../src/core/export';
-import { relabelSnapshot } from '../../../src/extension/export/corpusPaths';
+import { relabelSnapshot } from '../../../src/core/corpus/relabel';
 import { reportCsp, webviewMessageHtml, webviewReportHtml } from '../../../src/extension/export/webviewHtml';
 
 const TEXT = 'Port strike\n\nThe union said 1,200 workers walked out on Monday.\n\nAnna Berg said talks in Rotterdam had stalled.\n';

@@ -1,10 +1,10 @@
-// The corpus index names articles by absolute file path (CorpusService.documentKey); exports name
-// them by their path in the workspace, as sidecars do. This rewrites a snapshot's document names,
+// The corpus index names articles however its driver keys them (the extension and the CLI use
+// absolute file paths); exports name them by their path in the workspace or folder, as sidecars
+// do. This rewrites a snapshot's document names,
 // and narrows it to what concerns the exported articles: an export of three articles keeps the
 // figure groups those three take part in (with what the other articles say, which is the point
 // of a cross-check) but not the thousands of groups among articles it leaves out.
-// Kept free of vscode so it is unit-testable.
-import type { CorpusSnapshot } from '../../core/corpus/model';
+import type { CorpusSnapshot } from './model';
 
 /**
  * @param name the export name of a document key (called for every key met, memoised here)
