@@ -12,6 +12,7 @@ import type { ClaimDigest } from './digest';
 import type { DocRef } from './entities';
 import { shortHash } from './entities';
 import type { Agreement, ClaimRef, Figure, FigureGroup } from './model';
+import { gazetteerName } from './gazetteer';
 import { rangesOverlap, type Range } from './units';
 
 const KIND_WEIGHT = [3, 2, 1];
@@ -51,6 +52,7 @@ export class FigureIndex {
   /** Features interned per unit ("troop|e:country:north korea" → id), with kind, claim count and, for entities, the claims. */
   private fid = new Map<string, number>();
   private fkind: number[] = [];
+  private fkeys: string[] = [];
   private fdf: number[] = [];
   private fpost: (Set<number> | undefined)[] = [];
   private unitCount = new Map<string, number>();
@@ -134,6 +136,8 @@ export class FigureIndex {
 
   private subjectIds = new Map<string, number>();
   private subjectIsEntity: boolean[] = [];
+  /** Subject features that are words (not a name, not the unit): what makes a subject specific. */
+  private subjectIsWord: boolean[] = [];
 
   private internSubject(feat: string): number {
     let id = this.subjectIds.get(feat);
@@ -141,6 +145,7 @@ export class FigureIndex {
       id = this.subjectIsEntity.length;
       this.subjectIds.set(feat, id);
       this.subjectIsEntity.push(feat[0] === 'e');
+      this.subjectIsWord.push(feat[0] === 'w');
     }
     return id;
   }
@@ -153,6 +158,7 @@ export class FigureIndex {
       id = this.fkind.length;
       this.fid.set(k, id);
       this.fkind.push(feat[0] === 'e' ? 0 : feat[0] === 'v' ? 1 : 2);
+      this.fkeys.push(k);
       this.fdf.push(0);
       this.fpost.push(feat[0] === 'e' ? new Set() : undefined);
     }
@@ -270,6 +276,22 @@ export class FigureIndex {
     }
   }
 
+  /** A subject from what most of the claims' clauses share: a name and a word or two ("Ecuador export halt"). */
+  private sharedSubject(nodes: readonly CNode[]): string | undefined {
+    const counts = new Map<number, number>();
+    for (const n of nodes) for (const x of n.f) counts.set(x, (counts.get(x) ?? 0) + 1);
+    const common = [...counts].filter(([, c]) => c >= Math.max(2, nodes.length * 0.6)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const text = (x: number) => {
+      const k = this.fkeys[x];
+      const f = k.slice(k.indexOf(':', k.indexOf('|') + 1) + 1);
+      return f.startsWith('country:') || f.startsWith('org:') || f.startsWith('state:') ? gazetteerName(f) : f;
+    };
+    const who = common.find(([x]) => this.fkind[x] === 0);
+    const what = common.filter(([x]) => this.fkind[x] !== 0).slice(0, 2);
+    if (!who || !what.length) return undefined;
+    return [text(who[0]), ...what.map(([x]) => text(x))].join(' ');
+  }
+
   /** A feature's weight: its kind (entity > verb > word) times how rare it is among claims of the unit. */
   private weight(x: number, n: number): number {
     const kind = this.fkind[x];
@@ -313,38 +335,44 @@ export class FigureIndex {
     if (!sharedE || !union) return undefined;
     const context = shared / union;
     // The subjects as stated ("North Korean soldiers" / "North Korean troops"): names must agree.
-    const subject = this.subjectSimilarity(a.subj, b.subj);
+    const { sim: subject, words: subjectWords } = this.subjectSimilarity(a.subj, b.subj);
     const score = Math.max(context, subject * 0.8);
     const overlap = rangesOverlap(a.range, b.range);
     const sameStanding = !!a.cd.expected === !!b.cd.expected;
     if (!sameStanding && score < 0.45) return undefined;
     let ok: boolean;
     if (overlap) ok = (context >= 0.25 && (sharedV > 0 || sharedW > 0)) || (subject >= 0.6 && context >= 0.1);
-    // Different figures: only for a closely matching subject with the same verb.
-    else ok = context >= 0.3 && subject >= 0.5 && sharedV > 0 && sharedW > 0;
+    // Different figures: only for a closely matching subject with the same verb, and a subject
+    // that says what is counted (not only who and the unit, "Ecuador dlrs"), or a close clause.
+    else ok = context >= 0.3 && subject >= 0.5 && sharedV > 0 && sharedW > 0 && (subjectWords > 0 || context >= 0.45);
     if (!ok || (!overlap && story < 0.25)) return undefined;
     return { score, overlap };
   }
 
-  /** Jaccard of two subjects' features, 0 unless both name someone or somewhere and share it. */
-  private subjectSimilarity(a: readonly number[] | undefined, b: readonly number[] | undefined): number {
-    if (!a || !b) return 0;
-    let shared = 0, sharedE = 0, ea = false, eb = false;
+  /**
+   * Jaccard of two subjects' features, 0 unless both name someone or somewhere and share it; and
+   * how many words (not names, not the unit) they share — "Ecuador dlrs" alone says little.
+   */
+  private subjectSimilarity(a: readonly number[] | undefined, b: readonly number[] | undefined): { sim: number; words: number } {
+    const none = { sim: 0, words: 0 };
+    if (!a || !b) return none;
+    let shared = 0, sharedE = 0, words = 0, ea = false, eb = false;
     for (const x of a) if (this.subjectIsEntity[x]) ea = true;
     for (const x of b) if (this.subjectIsEntity[x]) eb = true;
-    if (!ea || !eb) return 0;
+    if (!ea || !eb) return none;
     for (let i = 0, j = 0; i < a.length && j < b.length; ) {
       if (a[i] < b[j]) i++;
       else if (a[i] > b[j]) j++;
       else {
         shared++;
         if (this.subjectIsEntity[a[i]]) sharedE++;
+        if (this.subjectIsWord[a[i]]) words++;
         i++;
         j++;
       }
     }
-    if (!sharedE) return 0;
-    return shared / (a.length + b.length - shared);
+    if (!sharedE) return none;
+    return { sim: shared / (a.length + b.length - shared), words };
   }
 
   /** No article may give two different figures (of the same standing) for one group. */
@@ -406,7 +434,7 @@ export class FigureIndex {
     const order = figures.map((_f, i) => i).sort((x, y) => figures[y].documents.length - figures[x].documents.length || normal[x] - normal[y]);
     // The subject as the claims state it, unless that is only the figure again ("at least four months").
     const stated = nodes.map((n) => n.claim.subject?.replace(/\s+/g, ' ').trim()).filter((s): s is string => !!s && !/\d|^(?:at least|about|around|nearly|more than|up to)\b/i.test(s));
-    const subject = mostCommon(stated) ?? mostCommon(nodes.map((n) => n.cd.subject.replace(/\s+/g, ' ').trim())) ?? '';
+    const subject = mostCommon(stated) ?? this.sharedSubject(nodes) ?? mostCommon(nodes.map((n) => n.cd.subject.replace(/\s+/g, ' ').trim())) ?? '';
     const unit = mostCommon(nodes.map((n) => n.claim.unit).filter((u): u is string => !!u));
     const first = nodes[0];
     return {

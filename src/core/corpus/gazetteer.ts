@@ -278,3 +278,11 @@ export function placeSense(name: string, context: ReadonlySet<string>): string |
 export function isAmbiguousPlace(name: string): boolean {
   return nameKey(name) in AMBIGUOUS;
 }
+
+/** The usual name behind a gazetteer id ("country:south korea" → "South Korea"). */
+export function gazetteerName(id: string): string {
+  load();
+  for (const e of byKey.values()) if (e.id === id) return e.name;
+  const k = id.slice(id.indexOf(':') + 1);
+  return k.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());
+}
