@@ -2,6 +2,8 @@
 // hovers over a name to see where else the corpus mentions it. Screenshots for the README:
 // docs/screenshots/editor-light.png, editor-dark.png, editor-hover.png.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { MAIN_VIEW_LINES } from '../harness/workbench.mjs';
 
 function seed(ctx, prefix) {
@@ -51,12 +53,37 @@ async function highlightsDrawn(wb) {
   }
 }
 
+/** Where a word is on screen in the main editor (a DOM range over it in a line's text node,
+ * inside the editor's viewport), or null. */
+function wordOnScreen(page, word) {
+  return page.evaluate(
+    ({ word, sel }) => {
+      const lines = document.querySelector(sel);
+      if (!lines) return null;
+      const view = lines.closest('.monaco-scrollable-element').getBoundingClientRect();
+      const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent.indexOf(word);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + word.length);
+        const b = r.getBoundingClientRect();
+        if (b.width > 0 && b.top >= view.top && b.bottom <= view.bottom) return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+      return null;
+    },
+    { word, sel: MAIN_VIEW_LINES },
+  );
+}
+
 // The light theme last: it is the workbench's default here, so the scenarios after these see it unchanged.
 export default [
   {
     name: 'highlights a seed article in a dark theme',
     async run(wb, ctx) {
       await wb.openFileFromExplorer(seed(ctx, '000'));
+      await wb.collapseCommentThreads();
       await setTheme(wb, 'Dark Modern');
       await highlightsDrawn(wb);
       await wb.page.mouse.move(5, 5);
@@ -66,22 +93,18 @@ export default [
   {
     name: 'a hover on a name lists the other articles that mention it',
     async run(wb, ctx) {
-      await wb.openFileFromExplorer(seed(ctx, '000'));
+      const article = seed(ctx, '000');
+      await wb.openFileFromExplorer(article);
+      await wb.collapseCommentThreads();
       await highlightsDrawn(wb);
-      // Where the word is on screen: a DOM range over it inside the line's text node.
-      const box = await wb.page.evaluate(({ word, sel }) => {
-        const walker = document.createTreeWalker(document.querySelector(sel), NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const i = n.textContent.indexOf(word);
-          if (i < 0) continue;
-          const r = document.createRange();
-          r.setStart(n, i);
-          r.setEnd(n, i + word.length);
-          const b = r.getBoundingClientRect();
-          if (b.width > 0) return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-        }
-        return null;
-      }, { word: 'Zelensky', sel: MAIN_VIEW_LINES });
+      let box = await wordOnScreen(wb.page, 'Zelensky');
+      if (!box) {
+        // Below the fold (a smaller window, a longer headline): bring its line into view.
+        const text = fs.readFileSync(path.join(ctx.workspace.dir, article), 'utf8');
+        const before = text.slice(0, text.indexOf('Zelensky')).split('\n');
+        await wb.goToLine(before.length, before.at(-1).length + 1);
+        box = await wordOnScreen(wb.page, 'Zelensky');
+      }
       assert.ok(box, 'Zelensky is on screen');
       await wb.page.mouse.move(box.x, box.y);
       const hover = wb.page.locator('.monaco-hover .hover-contents', { hasText: 'Person' }).first();
@@ -95,6 +118,7 @@ export default [
     name: 'highlights a seed article in a light theme',
     async run(wb, ctx) {
       await wb.openFileFromExplorer(seed(ctx, '000'));
+      await wb.collapseCommentThreads();
       await setTheme(wb, 'Light Modern');
       const n = await highlightsDrawn(wb);
       ctx.log(`${n} highlighted spans on screen`);

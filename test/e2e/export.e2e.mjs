@@ -58,8 +58,12 @@ export default [
       await pick(wb, 'CSV');
       await pick(wb, 'The workspace');
       // code-server's save dialog is VS Code's own: a path field prefilled with the default name.
+      // The dialog shows the folder first and adds the file name a moment later.
       const input = wb.page.locator('.quick-input-widget input');
       await input.waitFor();
+      await wb.page
+        .waitForFunction((el) => /\.csv$/.test(el.value), await input.elementHandle(), { timeout: 10_000 })
+        .catch(() => {}); // the assertion below says what it shows instead
       const proposed = await input.inputValue();
       assert.match(proposed, /news-lens-review-\d{4}-\d{2}-\d{2}\.csv$/);
       await wb.screenshot('export-02-save-dialog');

@@ -27,6 +27,8 @@ export default [
     name: 'shows the article statistics from the command palette',
     async run(wb, ctx) {
       const article = firstArticle(ctx);
+      // The statistics are the active article's: open it here (the layout is reset between scenarios).
+      await wb.openFileFromExplorer(article);
       await wb.runCommand('News Lens: Show Article Statistics');
       const message = await wb.waitForNotification(/\d+ words · \d+ sentences · \d+ paragraphs/);
       // The same numbers as the CLI's, computed by the same core on the same file.

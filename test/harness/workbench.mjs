@@ -6,6 +6,8 @@ import path from 'node:path';
 
 /** The main editor's text, not that of editors nested in it (a comment thread's reply box). */
 export const MAIN_VIEW_LINES = '.editor-instance > .monaco-editor > .overflow-guard > .monaco-scrollable-element > .lines-content > .view-lines';
+/** The main editor itself (it has the class `focused` while its text has the keyboard). */
+export const MAIN_EDITOR = '.editor-instance > .monaco-editor';
 
 export class Workbench {
   /**
@@ -103,7 +105,11 @@ export class Workbench {
         return i >= 0 ? i + 1 : 0; // 1-based so that 0 means "not yet"
       }, 2000);
       if (found) {
-        await rows.nth(found - 1).click();
+        // By its exact label, not by index: the list may re-render (recently used, late
+        // registrations) between reading it and clicking, and a row index would then run
+        // another command.
+        const exact = new RegExp(`^${escapeRegExp(title)}$`);
+        await rows.filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click();
         await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout });
         return;
       }
@@ -116,15 +122,93 @@ export class Workbench {
   }
 
   /**
-   * Puts the workbench back to one editor group with nothing open, as a new scenario expects:
-   * a scenario that opened something beside the editor (a report, a peek) must not leave two
-   * editors for the next one to find.
+   * Puts the workbench back to what a new scenario expects, whatever the last one left: nothing
+   * holding the keyboard (quick input, hover, comment box, webview), one editor group with
+   * nothing open (so no editor beside, no comment thread or nested editor on screen), no bottom
+   * panel (the Comments view opens by itself on a file with notes) and no notifications.
    */
   async resetLayout() {
-    await this.page.keyboard.press('Escape').catch(() => {});
+    const { page } = this;
+    const quickInput = page.locator('.quick-input-widget');
+    for (let i = 0; i < 3 && (await quickInput.isVisible()); i++) await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(1, 1); // away from any hover target
     await this.runCommand('View: Close All Editor Groups');
+    // A scenario that typed into an article by mistake leaves it dirty: close without saving
+    // rather than hang on the save prompt (the scenario's own checks report the mistake).
+    const dialog = page.locator('.monaco-dialog-box');
+    if (await dialog.isVisible()) {
+      await dialog.getByRole('button', { name: "Don't Save" }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    }
     await this.runCommand('View: Single Column Editor Layout');
+    await this.hidePanel();
     await this.clearNotifications().catch(() => {});
+  }
+
+  /** Hides the bottom panel (Problems, Comments, Terminal…) when it shows. */
+  async hidePanel() {
+    const panel = this.page.locator('#workbench\\.parts\\.panel');
+    if (!(await panel.isVisible())) return;
+    await this.runCommand('View: Hide Panel');
+    await panel.waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * Gives the keyboard to the active editor's text (not a comment box, webview or side bar)
+   * and waits until it has it: editor keys (Ctrl+G, Ctrl+K Ctrl+I) act on the focused editor.
+   */
+  async focusEditor({ timeout = 10_000 } = {}) {
+    const focused = this.page.locator(`${MAIN_EDITOR}.focused`);
+    if (await focused.count()) return;
+    await this.runCommand('View: Focus Active Editor Group');
+    await focused.first().waitFor({ timeout });
+  }
+
+  /**
+   * Go to Line/Column (Ctrl+G) in the active editor; waits until the status bar shows the
+   * cursor there. line and column are 1-based.
+   */
+  async goToLine(line, column = 1) {
+    const { page } = this;
+    await this.focusEditor();
+    await page.keyboard.press('Control+G');
+    const widget = page.locator('.quick-input-widget');
+    const input = widget.locator('input');
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    const row = widget.locator('.quick-input-list .monaco-list-row').first();
+    await row.waitFor();
+    const offer = await row.innerText();
+    if (!/go to line/i.test(offer)) {
+      await page.keyboard.press('Escape');
+      throw new Error(`Go to Line offers "${offer.trim()}", not line ${line}`);
+    }
+    await page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+    await page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col ${column}\\b`) }).first().waitFor();
+  }
+
+  /**
+   * Collapses the active editor's expanded comment threads (a note's thread embeds a comment
+   * box, an editor of its own, and pushes the article's lines down). Comments arrive a moment
+   * after the text: first waits for the editor's comment gutter (commenting ranges and threads
+   * come together), up to waitMs, so that a thread drawn late is not missed.
+   */
+  async collapseCommentThreads({ waitMs = 10_000 } = {}) {
+    const { page } = this;
+    const gutter = page.locator(`${MAIN_EDITOR} .margin-view-overlays .comment-range-glyph`);
+    const hasGutter = await gutter
+      .first()
+      .waitFor({ state: 'attached', timeout: waitMs })
+      .then(() => true, () => false);
+    if (!hasGutter) return; // not a file anyone comments on
+    // The threads' zone widgets are laid out on the next frames.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const expanded = page.locator('.editor-instance .review-widget:visible');
+    if (!(await expanded.count())) return;
+    await this.runCommand('Comments: Collapse All Comments');
+    await expanded.first().waitFor({ state: 'detached' });
   }
 
   /**
