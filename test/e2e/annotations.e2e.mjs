@@ -82,7 +82,7 @@ export default [
       await goTo(wb, text, claim.start + 1);
       await wb.runCommand('News Lens: Mark Claim as Disputed');
       const input = wb.page.locator('.quick-input-widget input');
-      await input.waitFor();
+      await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Mark as Disputed' }).waitFor();
       await input.fill(VERDICT_NOTE);
       await wb.page.keyboard.press('Enter');
       await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'source URL' }).waitFor();

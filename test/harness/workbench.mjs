@@ -110,7 +110,16 @@ export class Workbench {
         // another command.
         const exact = new RegExp(`^${escapeRegExp(title)}$`);
         await rows.filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click();
-        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout });
+        // The palette is gone: the widget hidden, or already reused by a quick input that the
+        // command opened itself (an input box, a picker), which has no '>' prefix.
+        await page.waitForFunction(
+          () => {
+            const w = document.querySelector('.quick-input-widget');
+            return !w || !w.checkVisibility() || !w.querySelector('input')?.value.startsWith('>');
+          },
+          undefined,
+          { timeout },
+        );
         return;
       }
       await page.keyboard.press('Escape');
