@@ -95,8 +95,16 @@ export default [
         const header = wb.viewPane(v).locator('.pane-header');
         if ((v === 'Annotations') !== ((await header.getAttribute('aria-expanded')) === 'true')) await header.click();
       }
-      // A fresh copy of the seeds has no sidecars: the view may well be empty.
-      await wb.viewPane('Annotations').locator('.pane-body').waitFor();
+      // A fresh copy of the seeds has no sidecars: the view may well be empty (run alone). In
+      // the full run the annotations scenarios have left a note and a verdict on an article:
+      // open it, so the picture shows them with their status icons.
+      const pane = wb.viewPane('Annotations');
+      await pane.locator('.pane-body').waitFor();
+      const article = pane.locator('.monaco-list-row[aria-level="1"]').first();
+      if (await article.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+        if ((await article.getAttribute('aria-expanded')) === 'false') await article.click();
+        await pane.locator('.monaco-list-row[aria-level="2"]').first().waitFor();
+      }
       await wb.screenshot('sidebar-annotations', { docs: 'sidebar-annotations.png' });
     },
   },
