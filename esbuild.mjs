@@ -11,6 +11,9 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
+  // Node 20 has Unicode property escapes; without this esbuild rewrites every /\p{L}/ literal
+  // into a `new RegExp(...)` evaluated on each call, which costs the tokenizer dearly.
+  supported: { 'regexp-unicode-property-escapes': true },
   minify: production,
   logLevel: 'info',
   // Some dependencies are ESM that read import.meta.url; in a CJS bundle it must be derived.
