@@ -195,7 +195,8 @@ export class CorpusDriver {
       if (this.opts.workerScript && (this.opts.workers ?? 1) > 0 && jobs.length > 1) {
         this.pool ??= this.makePool();
         result.cancelled = !(await this.pool.run(jobs, onResult, run.signal, this.opts.batchSize ?? 8));
-        if (!this.pool.alive) this.pool = undefined;
+        // Before the snapshot is refreshed and stored: that peak should not come on top of the workers'.
+        this.releasePool();
       } else {
         for (const job of jobs) {
           if (run.signal?.aborted) {
@@ -278,8 +279,9 @@ export class CorpusDriver {
     if (this.opts.workerScript && (this.opts.workers ?? 1) > 0 && jobs.length > 1) {
       this.pool ??= this.makePool();
       // Hashing is quick: bigger batches.
-      if (!(await this.pool.run(jobs, onResult, run.signal, 64))) return false;
-      if (!this.pool.alive) this.pool = undefined;
+      const ok = await this.pool.run(jobs, onResult, run.signal, 64);
+      this.releasePool();
+      if (!ok) return false;
     } else for (const job of jobs) onResult(runJob(job, { cache: this.cache, engineVersion: this.engineVersion }));
     if (bad) return false;
     const files = paths.map((p) => [p, hashes.get(p)!] as [string, string]);
@@ -313,6 +315,20 @@ export class CorpusDriver {
       this.accept({ id: 0, path, ok: true, hash, cached: true, entry: this.opts.indexOptions?.keepAnalyses === false ? slimEntry(raw) : raw, ms: 0 });
     }
   }
+
+  /**
+   * Stops the workers once a run is done. Idle, each still holds its heap, the engine's compiled
+   * code and its allocator's arenas (tens of MB apiece) while the index is refreshed and stored,
+   * and until the next run, which starts new ones (a fraction of a second).
+   */
+  private releasePool(): void {
+    const p = this.pool;
+    this.pool = undefined;
+    if (p) this.stopping = p.terminate().catch(() => undefined);
+  }
+
+  /** Workers of a finished run, still stopping. */
+  private stopping: Promise<unknown> | undefined;
 
   private makePool(): WorkerPool {
     return new WorkerPool(this.opts.workerScript!, this.opts.workers ?? defaultWorkers(), {
@@ -356,7 +372,8 @@ export class CorpusDriver {
   async dispose(): Promise<void> {
     const p = this.pool;
     this.pool = undefined;
-    await p?.terminate();
+    await Promise.all([p?.terminate(), this.stopping]);
+    this.stopping = undefined;
   }
 
   private accept(r: IndexJobResult, result?: IndexRunResult): void {
