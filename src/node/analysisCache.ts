@@ -71,7 +71,8 @@ export class AnalysisCache {
     return raw;
   }
 
-  putRaw(contentHash: string, raw: string): void {
+  /** Writes an entry's JSON text; false when it could not be stored. */
+  putRaw(contentHash: string, raw: string): boolean {
     const key = this.key(contentHash);
     const sub = join(this.dir, key.slice(0, 2));
     try {
@@ -82,8 +83,10 @@ export class AnalysisCache {
       const tmp = join(sub, `.${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
       writeFileSync(tmp, raw);
       renameSync(tmp, this.file(key));
+      return true;
     } catch {
       // A cache that cannot be written is only slower.
+      return false;
     }
   }
 

@@ -157,10 +157,15 @@ export class CorpusDriver {
     }
     // Without whole analyses kept, workers send only what the index keeps.
     const slim = this.opts.indexOptions?.keepAnalyses === false;
+    const usePool = !!this.opts.workerScript && (this.opts.workers ?? 1) > 0 && unique.length > 1;
+    // With a cache, workers only store what they make, and the index is filled from the cache once
+    // they have stopped: the index (and the garbage of making it) never sits on top of their memory.
+    const stored = usePool && !!this.cache;
     const jobs: IndexJob[] = unique.map((path) => ({
       id: this.nextJob++,
       path,
       ...(slim ? { slim } : {}),
+      ...(stored ? { stored } : {}),
       ...(run.texts?.has(path) ? { text: run.texts.get(path)! } : {}),
       ...(this.index.hashOf(path) ? { knownHash: this.index.hashOf(path)! } : {}),
     }));
@@ -179,6 +184,14 @@ export class CorpusDriver {
     // same files make the same index.
     const order = new Map(jobs.map((j, i) => [j.id, i]));
     const early = new Map<number, IndexJobResult>();
+    // Results whose entry is in the cache, to read back after the run (in list order).
+    const later: Extract<IndexJobResult, { ok: true }>[] = [];
+    const take = (x: IndexJobResult) => {
+      if (x.ok && !x.unchanged && x.entry === undefined) {
+        this.failures.delete(x.path);
+        later.push(x);
+      } else this.accept(x, result);
+    };
     let nextIndex = 0;
     const onResult = (r: IndexJobResult) => {
       done++;
@@ -186,13 +199,13 @@ export class CorpusDriver {
       while (early.has(nextIndex)) {
         const x = early.get(nextIndex)!;
         early.delete(nextIndex++);
-        this.accept(x, result);
+        take(x);
       }
       report(r.path, done === unique.length);
     };
     report(undefined, true);
     if (jobs.length) {
-      if (this.opts.workerScript && (this.opts.workers ?? 1) > 0 && jobs.length > 1) {
+      if (usePool) {
         this.pool ??= this.makePool();
         result.cancelled = !(await this.pool.run(jobs, onResult, run.signal, this.opts.batchSize ?? 8));
         // Before the snapshot is refreshed and stored: that peak should not come on top of the workers'.
@@ -210,8 +223,14 @@ export class CorpusDriver {
       }
     }
     // A cancelled run leaves gaps: take what did arrive.
-    for (const i of [...early.keys()].sort((a, b) => a - b)) this.accept(early.get(i)!, result);
+    for (const i of [...early.keys()].sort((a, b) => a - b)) take(early.get(i)!);
     early.clear();
+    for (let i = 0; i < later.length; i++) {
+      this.acceptStored(later[i].path, later[i].hash, later[i].cached, result);
+      // Let other work in (reading back takes a few seconds for tens of thousands of articles).
+      if (i % 512 === 511) await new Promise((r) => setImmediate(r));
+    }
+    later.length = 0;
     if (run.prune && this.cache && !result.cancelled) {
       this.cache.prune(this.index.paths().map((p) => this.index.hashOf(p)!));
     }
@@ -276,13 +295,14 @@ export class CorpusDriver {
       if (r.ok) hashes.set(r.path, r.hash);
       else bad = true;
     };
-    if (this.opts.workerScript && (this.opts.workers ?? 1) > 0 && jobs.length > 1) {
-      this.pool ??= this.makePool();
-      // Hashing is quick: bigger batches.
-      const ok = await this.pool.run(jobs, onResult, run.signal, 64);
-      this.releasePool();
-      if (!ok) return false;
-    } else for (const job of jobs) onResult(runJob(job, { cache: this.cache, engineVersion: this.engineVersion }));
+    // Hashing is quick (a few hundred milliseconds for tens of thousands of articles): in this
+    // thread, as starting workers would cost more time and leave their memory behind.
+    for (const job of jobs) {
+      if (run.signal?.aborted) return false;
+      onResult(runJob(job, { cache: this.cache, engineVersion: this.engineVersion }));
+      if (bad) return false;
+      if (job.id % 512 === 0) await new Promise((r) => setImmediate(r));
+    }
     if (bad) return false;
     const files = paths.map((p) => [p, hashes.get(p)!] as [string, string]);
     if (this.stateKey(files) !== stored) return false;
@@ -305,15 +325,19 @@ export class CorpusDriver {
     const r = this.restored;
     if (!r) return;
     this.restored = undefined;
-    for (const [path, hash] of r.files) {
-      const raw = this.cache?.readRaw(hash);
-      if (!raw) {
-        // Not in the cache after all (pruned meanwhile): analyze it here.
-        this.accept(runJob({ id: this.nextJob++, path, slim: this.opts.indexOptions?.keepAnalyses === false }, { cache: this.cache, engineVersion: this.engineVersion }));
-        continue;
-      }
-      this.accept({ id: 0, path, ok: true, hash, cached: true, entry: this.opts.indexOptions?.keepAnalyses === false ? slimEntry(raw) : raw, ms: 0 });
+    for (const [path, hash] of r.files) this.acceptStored(path, hash, true);
+  }
+
+  /** Indexes an article from its cached entry (analyzing it here when the entry is not there after all). */
+  private acceptStored(path: string, hash: string, cached: boolean, result?: IndexRunResult): void {
+    const slim = this.opts.indexOptions?.keepAnalyses === false;
+    const raw = this.cache?.readRaw(hash);
+    if (!raw) {
+      // Not in the cache after all (pruned meanwhile, or it could not be written): analyze it here.
+      this.accept(runJob({ id: this.nextJob++, path, slim }, { cache: this.cache, engineVersion: this.engineVersion }), result);
+      return;
     }
+    this.accept({ id: 0, path, ok: true, hash, cached, entry: slim ? slimEntry(raw) : raw, ms: 0 }, result);
   }
 
   /**

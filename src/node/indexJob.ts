@@ -17,6 +17,8 @@ export interface IndexJob {
   slim?: boolean;
   /** Only read and hash the text (to see whether a stored snapshot still holds). */
   hashOnly?: boolean;
+  /** The caller reads the entry back from the cache: when it is stored there, send none. */
+  stored?: boolean;
 }
 
 export type IndexJobResult =
@@ -36,14 +38,14 @@ export function runJob(job: IndexJob, ctx: JobContext): IndexJobResult {
     if (job.hashOnly) return { id: job.id, path: job.path, ok: true, hash, cached: true, ms: performance.now() - t0 };
     if (job.knownHash === hash) return { id: job.id, path: job.path, ok: true, hash, unchanged: true, cached: true, ms: performance.now() - t0 };
     const raw = ctx.cache?.readRaw(hash);
-    if (raw && validEntry(raw, hash, ctx.engineVersion)) return { id: job.id, path: job.path, ok: true, hash, cached: true, entry: job.slim ? slimEntry(raw) : raw, ms: performance.now() - t0 };
+    if (raw && validEntry(raw, hash, ctx.engineVersion)) return { id: job.id, path: job.path, ok: true, hash, cached: true, ...(job.stored ? {} : { entry: job.slim ? slimEntry(raw) : raw }), ms: performance.now() - t0 };
     const analysis = analyze(text);
     const digest = digestArticle(text, analysis);
     // The compared claims come before the analysis, so a slim entry is a cut of the string.
     const entry: CacheEntry = { engine: ctx.engineVersion, hash, digest, claims: digest.claims.map((c) => [c.i, analysis.claims[c.i]]), analysis };
     const json = JSON.stringify(entry);
-    ctx.cache?.putRaw(hash, json);
-    return { id: job.id, path: job.path, ok: true, hash, cached: false, entry: job.slim ? slimEntry(json) : json, ms: performance.now() - t0 };
+    const stored = !!ctx.cache?.putRaw(hash, json);
+    return { id: job.id, path: job.path, ok: true, hash, cached: false, ...(job.stored && stored ? {} : { entry: job.slim ? slimEntry(json) : json }), ms: performance.now() - t0 };
   } catch (e: any) {
     return { id: job.id, path: job.path, ok: false, error: e?.message ?? String(e), ms: performance.now() - t0 };
   }
