@@ -9,7 +9,7 @@
 //   await driver.dispose();
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CorpusIndex, DIGEST_VERSION, snapshotOf, STATE_VERSION, type CorpusIndexOptions, type CorpusState } from '../core/corpus';
 import type { CorpusSnapshot } from '../core/corpus/model';
@@ -244,14 +244,24 @@ export class CorpusDriver {
   saveState(): boolean {
     if (!this.cache || !this.opts.cacheDir) return false;
     const files = this.live.paths().map((p) => [p, this.live.hashOf(p)!] as [string, string]);
+    const file = this.stateFile();
+    const tmp = `${file}.${process.pid}.tmp`;
     try {
-      const state = this.live.exportState(this.stateKey(files));
-      const file = this.stateFile();
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(state));
+      // Written a piece at a time: the whole state as objects and as one string would be tens of MB at the peak.
+      const fd = openSync(tmp, 'w');
+      try {
+        this.live.writeState(this.stateKey(files), (chunk) => writeSync(fd, chunk));
+      } finally {
+        closeSync(fd);
+      }
       renameSync(tmp, file);
       return true;
     } catch {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // nothing to clean up
+      }
       return false;
     }
   }

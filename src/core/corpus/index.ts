@@ -5,13 +5,13 @@ import { digestArticle, DIGEST_VERSION, type DocumentDigest } from './digest';
 import { EntityGraph, type DocRef } from './entities';
 import { FigureIndex } from './figures';
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup, IndexedDocument, Mention, Topic } from './model';
-import { stateOf, type CorpusState } from './state';
+import { stateOf, writeStateJson, type CorpusState } from './state';
 import { TopicModel, type TopicFeature, type TopicOptions } from './topics';
 
 export * from './model';
 export { digestArticle, DIGEST_VERSION, type DocumentDigest, type LocalEntity, type ClaimDigest } from './digest';
 export { explainMerge } from './names';
-export { snapshotOf, stateOf, STATE_VERSION, type CorpusState } from './state';
+export { snapshotOf, stateOf, writeStateJson, STATE_VERSION, type CorpusState } from './state';
 
 export interface CorpusIndexOptions {
   topics?: TopicOptions;
@@ -162,6 +162,11 @@ export class CorpusIndex {
   /** The snapshot in the compact form a driver stores (see state.ts), tagged with `key`. */
   exportState(key: string): CorpusState {
     return stateOf(this.snapshot(), key, (e, emit) => this.entities.readMentions(e, emit));
+  }
+
+  /** The same state as JSON text, handed to `write` a piece at a time (for storing it without holding it). */
+  writeState(key: string, write: (chunk: string) => void): void {
+    writeStateJson(this.snapshot(), key, (e, emit) => this.entities.readMentions(e, emit), write);
   }
 
   document(path: string): IndexedDocument | undefined {

@@ -24,14 +24,40 @@ export type MentionReader = (e: CanonicalEntity, emit: (document: string, start:
 /** The snapshot as a state (entities' mentions read once, flat). */
 export function stateOf(snapshot: CorpusSnapshot, key: string, readMentions: MentionReader): CorpusState {
   const index = new Map(snapshot.documents.map((d, i) => [d, i]));
-  const entities: CorpusState['entities'] = snapshot.entities.map((e) => {
-    const forms = new Map<string, number>([[e.name.toLowerCase(), -1]]);
-    e.variants.forEach((v, i) => forms.set(v.toLowerCase(), i));
-    const flat: number[] = [];
-    readMentions(e, (document, start, end, text) => flat.push(index.get(document) ?? -1, start, end, forms.get(text.toLowerCase()) ?? -1));
-    return [e.id, e.name, e.type, e.variants, e.documents.map((d) => index.get(d) ?? -1), flat];
-  });
+  const entities: CorpusState['entities'] = snapshot.entities.map((e) => entityState(e, index, readMentions));
   return { v: STATE_VERSION, key, documents: snapshot.documents, entities, claimGroups: snapshot.claimGroups, topics: snapshot.topics };
+}
+
+/**
+ * The state's JSON text, handed to `write` a piece at a time (the same text as
+ * `JSON.stringify(stateOf(…))`): neither the whole state nor the whole text is ever held.
+ */
+export function writeStateJson(snapshot: CorpusSnapshot, key: string, readMentions: MentionReader, write: (chunk: string) => void): void {
+  const index = new Map(snapshot.documents.map((d, i) => [d, i]));
+  let buf = `{"v":${STATE_VERSION},"key":${JSON.stringify(key)},"documents":${JSON.stringify(snapshot.documents)}`;
+  const list = <T>(name: string, items: readonly T[], json: (x: T) => string) => {
+    buf += `,"${name}":[`;
+    items.forEach((x, i) => {
+      buf += (i ? ',' : '') + json(x);
+      if (buf.length >= 1 << 16) {
+        write(buf);
+        buf = '';
+      }
+    });
+    buf += ']';
+  };
+  list('entities', snapshot.entities, (e) => JSON.stringify(entityState(e, index, readMentions)));
+  list('claimGroups', snapshot.claimGroups, (g) => JSON.stringify(g));
+  list('topics', snapshot.topics, (t) => JSON.stringify(t));
+  write(buf + '}');
+}
+
+function entityState(e: CanonicalEntity, index: ReadonlyMap<string, number>, readMentions: MentionReader): CorpusState['entities'][number] {
+  const forms = new Map<string, number>([[e.name.toLowerCase(), -1]]);
+  e.variants.forEach((v, i) => forms.set(v.toLowerCase(), i));
+  const flat: number[] = [];
+  readMentions(e, (document, start, end, text) => flat.push(index.get(document) ?? -1, start, end, forms.get(text.toLowerCase()) ?? -1));
+  return [e.id, e.name, e.type, e.variants, e.documents.map((d) => index.get(d) ?? -1), flat];
 }
 
 /** The snapshot a state stands for. Mentions and merge reasons are made when first read. */

@@ -124,6 +124,15 @@ describe('a stored snapshot (restore)', () => {
     expect(JSON.stringify(second.snapshot())).toBe(want);
   });
 
+  it('is stored a piece at a time, as the same text as the whole state', async () => {
+    const { paths } = folder();
+    const d = new CorpusDriver();
+    await d.indexFiles(paths);
+    const chunks: string[] = [];
+    d.index.writeState('k', (c) => chunks.push(c));
+    expect(chunks.join('')).toBe(JSON.stringify(d.index.exportState('k')));
+  });
+
   it('is not used when a file changed', async () => {
     const { paths, cache } = folder();
     await new CorpusDriver({ cacheDir: cache }).indexFiles(paths, { restore: true });
@@ -214,6 +223,23 @@ describe('worker threads', () => {
     const shape = (d: CorpusDriver) => JSON.stringify({ e: d.snapshot().entities.map((e) => [e.id, e.variants, e.documents]), g: d.snapshot().claimGroups.map((g) => g.figures.map((f) => [f.value, f.documents])) });
     expect(shape(onWorkers)).toBe(shape(inThread));
     expect(existsSync(script)).toBe(true);
+  }, 60_000);
+
+  it('store what they make in the cache, the index filled from it after the run', async () => {
+    const { paths, cache } = folder();
+    const onWorkers = new CorpusDriver({ workerScript: script, workers: 2, cacheDir: cache, indexOptions: { keepAnalyses: false } });
+    const r = await onWorkers.indexFiles(paths, { restore: true });
+    await onWorkers.dispose();
+    expect(r).toMatchObject({ indexed: 3, analyzed: 3, cached: 0, failed: [] });
+    const inThread = new CorpusDriver({ indexOptions: { keepAnalyses: false } });
+    await inThread.indexFiles(paths);
+    expect(JSON.stringify(onWorkers.snapshot())).toBe(JSON.stringify(inThread.snapshot()));
+    // A second run on workers takes them from the cache.
+    writeFileSync(paths[1], 'Joe Biden spoke in Washington about Kyiv.');
+    const again = new CorpusDriver({ workerScript: script, workers: 2, cacheDir: cache, indexOptions: { keepAnalyses: false } });
+    expect(await again.indexFiles(paths, { restore: true })).toMatchObject({ indexed: 3, analyzed: 1, cached: 2 });
+    await again.dispose();
+    expect(again.snapshot().entities.some((e) => e.name === 'Joe Biden')).toBe(true);
   }, 60_000);
 
   it('keep only what the index needs when analyses are not kept', async () => {
