@@ -332,10 +332,11 @@ export class CorpusDriver {
 
   /** Builds the live index a restore run put off, from the cached analyses. */
   private buildRestored(): void {
-    const r = this.restored;
-    if (!r) return;
+    const files = this.restored?.files;
+    if (!files) return;
+    // The stored snapshot goes first (tens of MB): it is not needed while the index is built.
     this.restored = undefined;
-    for (const [path, hash] of r.files) this.acceptStored(path, hash, true);
+    for (const [path, hash] of files) this.acceptStored(path, hash, true);
   }
 
   /** Indexes an article from its cached entry (analyzing it here when the entry is not there after all). */

@@ -37,7 +37,7 @@ interface DocRec extends DocRef {
   /** The article's claims, when the whole analysis is kept (the figure index keeps the ones it groups). */
   claims?: ArticleAnalysis['claims'];
   /** Entity vector for relatedness. */
-  vec?: { ids: Int32Array; w: Float64Array; norm: number };
+  vec?: { ids: number[]; w: number[]; norm: number };
   /** Sorted mention starts/ends and the local entity each belongs to, for lookups by offset. */
   spans?: { starts: Int32Array; ends: Int32Array; owner: Int32Array };
 }
@@ -307,8 +307,9 @@ export class CorpusIndex {
       const w = (1 + Math.log(e.mentions.length / 3)) * Math.log(1 + n / Math.max(1, node.documents));
       m.set(node.id, (m.get(node.id) ?? 0) + w);
     }
-    const ids = Int32Array.from(m.keys()).sort();
-    const w = Float64Array.from(ids, (id) => m.get(id)!);
+    // Plain arrays: a typed array's own overhead is more than an article's few names.
+    const ids = [...m.keys()].sort((a, b) => a - b);
+    const w = ids.map((id) => m.get(id)!);
     let norm = 0;
     for (const x of w) norm += x * x;
     d.vec = { ids, w, norm: Math.sqrt(norm) };

@@ -41,18 +41,23 @@ export interface TopicOptions {
 
 interface DocFeatures {
   path: string;
-  /** All features (entities and phrases), ids sorted, and their weights. */
-  feats: Int32Array;
-  weights: Float32Array;
-  /** Phrases: [id, weight, id, weight, …] sorted by id, and their written forms in that order. */
-  phrases: Float64Array;
+  /**
+   * All features, ids sorted, and their weights (single precision). Phrase ids are negative, so
+   * the article's `phrases` phrases come first. Plain arrays: a typed array's own overhead is
+   * larger than an article's few dozen numbers.
+   */
+  feats: number[];
+  weights: number[];
+  phrases: number;
+  /** Whether the entities are set and the features counted (else `feats` holds the phrases only). */
+  linked: boolean;
+  /** The phrases' written forms, in the order of their ids. */
   labels: string;
   /** Phrase id → node keys near it: "id\u0001key\u0001key\u0002id…" (one string, not many arrays). */
   near?: string;
 }
 
-const EMPTY_I32 = new Int32Array(0);
-const EMPTY_F32 = new Float32Array(0);
+const fround = Math.fround;
 const SEP = '\u0001';
 const LABELLED = 12;
 const SEEN_MASK = (1 << 24) - 1;
@@ -112,7 +117,7 @@ export class TopicModel {
       else merged.set(id, { w: f.weight, label: f.label, ...(f.near?.length ? { near: f.near } : {}) });
     }
     const ids = [...merged.keys()].sort((a, b) => a - b);
-    const packed = new Float64Array(ids.length * 2);
+    const weights: number[] = [];
     // Only the heaviest phrases can lead a label: only they keep their written form and the names
     // near them (thousands of articles × every phrase would be most of the index's memory).
     const byWeight = [...merged.entries()].sort((a, b) => b[1].w - a[1].w || a[0] - b[0]);
@@ -122,13 +127,12 @@ export class TopicModel {
     const near: string[] = [];
     ids.forEach((id, i) => {
       const m = merged.get(id)!;
-      packed[2 * i] = id;
-      packed[2 * i + 1] = m.w;
+      weights[i] = fround(m.w);
       labels.push(labelled.has(id) ? m.label.replace(/[\u0001\u0002]/g, ' ') : '');
       if (m.near && withNear.has(id)) near.push(id + SEP + m.near.slice(0, 3).join(SEP));
     });
     const prev = this.docs.get(path);
-    const d: DocFeatures = { path, feats: EMPTY_I32, weights: EMPTY_F32, phrases: packed, labels: labels.join(SEP), ...(near.length ? { near: near.join('\u0002') } : {}) };
+    const d: DocFeatures = { path, feats: ids, weights, phrases: ids.length, linked: false, labels: labels.join(SEP), ...(near.length ? { near: near.join('\u0002') } : {}) };
     this.docs.set(path, d);
     if (prev) {
       const entities = this.entityPart(prev);
@@ -239,25 +243,32 @@ export class TopicModel {
 
   private entityPart(d: DocFeatures): Map<number, number> {
     const m = new Map<number, number>();
-    d.feats.forEach((id, i) => {
-      if (id >= 0) m.set(id, d.weights[i]);
-    });
+    if (!d.linked) return m;
+    for (let i = d.phrases; i < d.feats.length; i++) m.set(d.feats[i], d.weights[i]);
     return m;
   }
 
+  /** Uncounts the article's features and leaves only its phrases. */
   private unlink(d: DocFeatures): void {
+    if (!d.linked) return;
     for (const id of d.feats) this.bump(id, -1);
-    d.feats = EMPTY_I32;
-    d.weights = EMPTY_F32;
+    d.linked = false;
+    d.feats = d.feats.slice(0, d.phrases);
+    d.weights = d.weights.slice(0, d.phrases);
   }
 
+  /** The phrases (negative ids, first) then the entities (sorted), counted. */
   private combine(d: DocFeatures, entities: Map<number, number>): void {
-    const merged = new Map<number, number>(entities);
-    for (let i = 0; i < d.phrases.length; i += 2) merged.set(d.phrases[i], (merged.get(d.phrases[i]) ?? 0) + d.phrases[i + 1]);
-    const ids = Int32Array.from(merged.keys()).sort();
-    d.feats = ids;
-    d.weights = Float32Array.from(ids, (i) => merged.get(i)!);
-    for (const id of ids) this.bump(id, +1);
+    const ids = [...entities.keys()].sort((a, b) => a - b);
+    const feats = d.feats.slice(0, d.phrases), weights = d.weights.slice(0, d.phrases);
+    for (const id of ids) {
+      feats.push(id);
+      weights.push(fround(entities.get(id)!));
+    }
+    d.feats = feats;
+    d.weights = weights;
+    d.linked = true;
+    for (const id of feats) this.bump(id, +1);
     this.changedSinceFull.add(d.path);
   }
 
@@ -267,10 +278,10 @@ export class TopicModel {
     for (const p of docs ?? this.docs.keys()) {
       const d = this.docs.get(p);
       if (!d) continue;
-      let lo = 0, hi = d.phrases.length / 2 - 1;
+      let lo = 0, hi = d.phrases - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        const id = d.phrases[2 * mid];
+        const id = d.feats[mid];
         if (id < f) lo = mid + 1;
         else if (id > f) hi = mid - 1;
         else {
@@ -301,7 +312,7 @@ export class TopicModel {
 
   private weightOf(path: string, f: number): number {
     const d = this.docs.get(path)!;
-    let lo = 0, hi = d.feats.length - 1;
+    let lo = 0, hi = d.linked ? d.feats.length - 1 : -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (d.feats[mid] < f) lo = mid + 1;
@@ -327,7 +338,7 @@ export class TopicModel {
   private salient(d: DocFeatures, n: number): number[] {
     const maxDf = this.maxDf(n);
     const scored: [number, number][] = [];
-    for (let i = 0; i < d.feats.length; i++) {
+    for (let i = 0; d.linked && i < d.feats.length; i++) {
       const f = d.feats[i];
       const df = this.df(f);
       if (df < 2 || df > maxDf) continue;
@@ -537,7 +548,7 @@ export class TopicModel {
     const cover = new Map<number, number>();
     for (const p of docs) {
       const d = this.docs.get(p)!;
-      for (let i = 0; i < d.feats.length; i++) cover.set(d.feats[i], (cover.get(d.feats[i]) ?? 0) + 1 + Math.log(d.weights[i]));
+      for (let i = 0; d.linked && i < d.feats.length; i++) cover.set(d.feats[i], (cover.get(d.feats[i]) ?? 0) + 1 + Math.log(d.weights[i]));
     }
     const ranked = [...cover]
       .filter(([f]) => this.df(f) >= 2 || docs.size === 1)
