@@ -112,7 +112,9 @@ export class EntityGraph {
       const ids = [le.key, ...(le.keys ?? [])].map((k) => this.node(k, le.acronyms?.includes(k) ?? false).id);
       for (const id of ids) {
         const n = this.byId[id]!;
-        n.refs.push(ref);
+        // Most nodes are named by one article or two: an array grown by a push keeps room for 17.
+        if (n.refs.length) n.refs.push(ref);
+        else n.refs = [ref];
         this.dirty.add(id);
         if (n.type === 'person' && n.words > 1 && n.refs.length === 1) this.dirtyBareSurnames(n.last);
       }
@@ -529,6 +531,9 @@ export class EntityGraph {
     if (clash) id += '~' + shortHash(ids.map((i) => this.byId[i]!.key).sort()[0]);
     // Only entities of many articles keep their tally for in-place updates: a small one is
     // cheaper to rebuild than to keep (tens of thousands of them).
+    // At their exact size: arrays grown by pushes keep spare room, and there are tens of thousands.
+    if (!(inPlace && sameDocuments)) docs = docs.slice();
+    refs = refs.slice();
     const entity = makeEntity(id, name, type, variants, docs, { refs, ...(refs.length >= IN_PLACE_MIN ? { tally } : {}), mentionCount: mentions });
     this.entities.set(id, entity);
     return entity;

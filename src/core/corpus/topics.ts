@@ -117,7 +117,7 @@ export class TopicModel {
       else merged.set(id, { w: f.weight, label: f.label, ...(f.near?.length ? { near: f.near } : {}) });
     }
     const ids = [...merged.keys()].sort((a, b) => a - b);
-    const weights: number[] = [];
+    const weights = new Array<number>(ids.length);
     // Only the heaviest phrases can lead a label: only they keep their written form and the names
     // near them (thousands of articles × every phrase would be most of the index's memory).
     const byWeight = [...merged.entries()].sort((a, b) => b[1].w - a[1].w || a[0] - b[0]);
@@ -260,15 +260,11 @@ export class TopicModel {
   /** The phrases (negative ids, first) then the entities (sorted), counted. */
   private combine(d: DocFeatures, entities: Map<number, number>): void {
     const ids = [...entities.keys()].sort((a, b) => a - b);
-    const feats = d.feats.slice(0, d.phrases), weights = d.weights.slice(0, d.phrases);
-    for (const id of ids) {
-      feats.push(id);
-      weights.push(fround(entities.get(id)!));
-    }
-    d.feats = feats;
-    d.weights = weights;
+    // Made at their exact size (an array grown by pushes keeps spare room).
+    d.feats = d.feats.slice(0, d.phrases).concat(ids);
+    d.weights = d.weights.slice(0, d.phrases).concat(ids.map((id) => fround(entities.get(id)!)));
     d.linked = true;
-    for (const id of feats) this.bump(id, +1);
+    for (const id of d.feats) this.bump(id, +1);
     this.changedSinceFull.add(d.path);
   }
 
