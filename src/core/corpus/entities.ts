@@ -356,7 +356,7 @@ export class EntityGraph {
       last: type === 'person' ? translit(tokens[tokens.length - 1] ?? '') : '',
       refs: [],
       ...(sense === 'us-state' ? { alias: 'state:' + name } : gz && (!sense || sense === 'country') ? { alias: gz.id } : {}),
-      block: key[0] + '|' + tokens.map((t) => skeleton(t)).join(' '),
+      block: [key[0], '|', tokens.map((t) => skeleton(t)).join(' ')].join(''),
       sim: NO_SIM,
       sensed,
       acronym,
@@ -526,9 +526,10 @@ export class EntityGraph {
     }
     const senseNode = ids.map((id) => this.byId[id]!).find((n) => n.sensed);
     const sense = senseNode ? senseNode.key.slice(senseNode.key.indexOf('#') + 1) : undefined;
-    let id = `${type}:${slug(name)}${sense && sense !== 'country' ? '~' + sense : ''}`;
-    const clash = this.entities.get(id);
-    if (clash) id += '~' + shortHash(ids.map((i) => this.byId[i]!.key).sort()[0]);
+    // Made by a join, a flat string (a concatenation keeps its parts as separate strings).
+    const idParts = [type, ':', slug(name), sense && sense !== 'country' ? '~' + sense : ''];
+    let id = idParts.join('');
+    if (this.entities.get(id)) id = [...idParts, '~', shortHash(ids.map((i) => this.byId[i]!.key).sort()[0])].join('');
     // Only entities of many articles keep their tally for in-place updates: a small one is
     // cheaper to rebuild than to keep (tens of thousands of them).
     // At their exact size: arrays grown by pushes keep spare room, and there are tens of thousands.

@@ -19,12 +19,20 @@ const KIND_WEIGHT = [3, 2, 1];
 /** Features shared by more claims than this are too common to find candidates by. */
 const MAX_POSTING = 150;
 
-interface CNode {
+/**
+ * One claim. What the index needs of its digest is kept on the node itself (one object, not three),
+ * with the range its figure allows (`hi` Infinity for no upper bound).
+ */
+interface CNode extends Range {
   id: number;
   doc: DocRef;
-  cd: ClaimDigest;
+  /** Index into the article's claims. */
+  i: number;
+  unit: string;
+  value: number;
+  expected?: boolean;
+  subject: string;
   claim: Claim;
-  range: Range;
   /** Interned unit|feature ids, sorted. */
   f: number[];
   /** Interned subject features ("e:country:north korea", "u:troop"), sorted. */
@@ -34,7 +42,6 @@ interface CNode {
 }
 
 const NO_EDGES: Map<number, Edge> = new Map();
-const NO_FEATS: string[] = [];
 
 interface Edge {
   score: number;
@@ -75,8 +82,7 @@ export class FigureIndex {
       const f = cd.feats.map((x) => this.intern(cd.unit, x)).sort((x, y) => x - y);
       const subj = cd.subj?.length ? cd.subj.map((x) => this.internSubject(x)).sort((x, y) => x - y) : undefined;
       // The features live on as ids: the digest's strings can go.
-      const slim: ClaimDigest = { i: cd.i, unit: cd.unit, value: cd.value, lo: cd.lo, hi: cd.hi, ...(cd.expected ? { expected: true } : {}), feats: NO_FEATS, subject: cd.subject };
-      const node: CNode = { id, doc, cd: slim, claim, range: { lo: cd.lo, hi: cd.hi ?? Infinity }, f, ...(subj ? { subj } : {}), edges: NO_EDGES };
+      const node: CNode = { id, doc, i: cd.i, unit: cd.unit, value: cd.value, lo: cd.lo, hi: cd.hi ?? Infinity, ...(cd.expected ? { expected: true } : {}), subject: cd.subject, claim, f, ...(subj ? { subj } : {}), edges: NO_EDGES };
       this.nodes[id] = node;
       ids.push(id);
       this.dirty.add(id);
@@ -122,7 +128,7 @@ export class FigureIndex {
         this.fpost[x]?.delete(id);
         this.fdf[x]--;
       }
-      this.unitCount.set(n.cd.unit, (this.unitCount.get(n.cd.unit) ?? 1) - 1);
+      this.unitCount.set(n.unit, (this.unitCount.get(n.unit) ?? 1) - 1);
       this.total--;
       const g = this.groupOfNode.get(id);
       if (g) this.dropGroup(g, this.dirty);
@@ -152,7 +158,8 @@ export class FigureIndex {
 
   /** Entities are counted per unit (a name common among dollar figures may be rare among troop counts); words across all. */
   private intern(unit: string, feat: string): number {
-    const k = feat[0] === 'e' ? unit + '|' + feat : feat;
+    // (A flat string: the key is kept.)
+    const k = feat[0] === 'e' ? [unit, '|', feat].join('') : feat;
     let id = this.fid.get(k);
     if (id === undefined) {
       id = this.fkind.length;
@@ -177,7 +184,7 @@ export class FigureIndex {
   groupOf(docId: number, claimIndex: number): FigureGroup | undefined {
     for (const id of this.docNodes.get(docId) ?? []) {
       const n = this.nodes[id]!;
-      if (n.cd.i === claimIndex) return this.groupOfNode.get(id);
+      if (n.i === claimIndex) return this.groupOfNode.get(id);
     }
     return undefined;
   }
@@ -305,12 +312,12 @@ export class FigureIndex {
    * and the same verb.
    */
   private linkOf(a: CNode, b: CNode): Edge | undefined {
-    if (a.cd.unit !== b.cd.unit) return undefined;
+    if (a.unit !== b.unit) return undefined;
     // Figures are compared within a story: the two articles must share more than a country.
     // (First, as most candidates fail here and the answer is kept per pair of articles.)
     const story = this.related(a.doc, b.doc);
     if (story < 0.2) return undefined;
-    const n = this.unitCount.get(a.cd.unit) ?? 1;
+    const n = this.unitCount.get(a.unit) ?? 1;
     let shared = 0, union = 0, sharedE = 0, sharedV = 0, sharedW = 0;
     const fa = a.f, fb = b.f;
     let i = 0, j = 0;
@@ -337,8 +344,8 @@ export class FigureIndex {
     // The subjects as stated ("North Korean soldiers" / "North Korean troops"): names must agree.
     const { sim: subject, words: subjectWords } = this.subjectSimilarity(a.subj, b.subj);
     const score = Math.max(context, subject * 0.8);
-    const overlap = rangesOverlap(a.range, b.range);
-    const sameStanding = !!a.cd.expected === !!b.cd.expected;
+    const overlap = rangesOverlap(a, b);
+    const sameStanding = !!a.expected === !!b.expected;
     if (!sameStanding && score < 0.45) return undefined;
     let ok: boolean;
     if (overlap) ok = (context >= 0.25 && (sharedV > 0 || sharedW > 0)) || (subject >= 0.6 && context >= 0.1);
@@ -387,18 +394,18 @@ export class FigureIndex {
     for (const id of b) {
       const n = this.nodes[id]!;
       for (const m of byDoc.get(n.doc.id) ?? []) {
-        if (!rangesOverlap(m.range, n.range)) return false;
+        if (!rangesOverlap(m, n)) return false;
       }
     }
     return true;
   }
 
   private build(members: number[]): FigureGroup {
-    const nodes = members.map((id) => this.nodes[id]!).sort((x, y) => x.doc.order - y.doc.order || x.doc.path.localeCompare(y.doc.path) || x.cd.i - y.cd.i);
+    const nodes = members.map((id) => this.nodes[id]!).sort((x, y) => x.doc.order - y.doc.order || x.doc.path.localeCompare(y.doc.path) || x.i - y.i);
     // Figures: one per value (and standing: stated vs expected).
     const figs = new Map<string, { nodes: CNode[] }>();
     for (const n of nodes) {
-      const k = `${n.cd.value}|${n.cd.expected ? 1 : 0}`;
+      const k = `${n.value}|${n.expected ? 1 : 0}`;
       let f = figs.get(k);
       if (!f) figs.set(k, (f = { nodes: [] }));
       f.nodes.push(n);
@@ -409,16 +416,16 @@ export class FigureIndex {
       const docs: string[] = [];
       for (const n of fn) if (!docs.includes(n.doc.path)) docs.push(n.doc.path);
       const approx = mostCommon(fn.map((n) => n.claim.approx).filter((a): a is string => !!a));
-      const claims: ClaimRef[] = fn.map((n) => ({ document: n.doc.path, index: n.cd.i, claim: n.claim }));
-      const expected = !!fn[0].cd.expected;
+      const claims: ClaimRef[] = fn.map((n) => ({ document: n.doc.path, index: n.i, claim: n.claim }));
+      const expected = !!fn[0].expected;
       figures.push({ value: fn[0].claim.value, ...(approx ? { approx } : {}), documents: docs, claims, ...(expected ? { expected } : {}) });
       // The figure's range: what all its claims allow together.
       let lo = -Infinity, hi = Infinity;
       for (const n of fn) {
-        lo = Math.max(lo, n.range.lo);
-        hi = Math.min(hi, n.range.hi);
+        lo = Math.max(lo, n.lo);
+        hi = Math.min(hi, n.hi);
       }
-      if (lo > hi) [lo, hi] = [Math.min(...fn.map((n) => n.range.lo)), Math.max(...fn.map((n) => n.range.hi))];
+      if (lo > hi) [lo, hi] = [Math.min(...fn.map((n) => n.lo)), Math.max(...fn.map((n) => n.hi))];
       figRanges.push({ range: { lo, hi }, expected });
     }
     let agreement: Agreement = 'agree';
@@ -430,15 +437,15 @@ export class FigureIndex {
       }
     }
     // Most reported first.
-    const normal = [...figs.values()].map((f) => f.nodes[0].cd.value);
+    const normal = [...figs.values()].map((f) => f.nodes[0].value);
     const order = figures.map((_f, i) => i).sort((x, y) => figures[y].documents.length - figures[x].documents.length || normal[x] - normal[y]);
     // The subject as the claims state it, unless that is only the figure again ("at least four months").
     const stated = nodes.map((n) => n.claim.subject?.replace(/\s+/g, ' ').trim()).filter((s): s is string => !!s && !/\d|^(?:at least|about|around|nearly|more than|up to)\b/i.test(s));
-    const subject = mostCommon(stated) ?? this.sharedSubject(nodes) ?? mostCommon(nodes.map((n) => n.cd.subject.replace(/\s+/g, ' ').trim())) ?? '';
+    const subject = mostCommon(stated) ?? this.sharedSubject(nodes) ?? mostCommon(nodes.map((n) => n.subject.replace(/\s+/g, ' ').trim())) ?? '';
     const unit = mostCommon(nodes.map((n) => n.claim.unit).filter((u): u is string => !!u));
     const first = nodes[0];
     return {
-      id: 'fig:' + shortHash(`${first.doc.path}#${first.cd.i}#${first.claim.start}`),
+      id: 'fig:' + shortHash(`${first.doc.path}#${first.i}#${first.claim.start}`),
       subject,
       ...(unit ? { unit } : {}),
       figures: order.map((i) => figures[i]),

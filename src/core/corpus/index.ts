@@ -98,6 +98,7 @@ export class CorpusIndex {
     this.docs.set(input.path, rec);
     // Names repeat across thousands of articles: keep one copy of each string.
     for (const le of digest.entities) {
+      le.type = this.intern(le.type) as typeof le.type;
       le.key = this.intern(le.key);
       le.name = this.intern(le.name);
       for (let i = 0; i < le.forms.length; i++) le.forms[i] = this.intern(le.forms[i]);
