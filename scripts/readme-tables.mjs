@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const key = (k) => (k ? '`' + k.replace(/\b(ctrl|alt|shift|cmd)\+/g, (m) => m[0].toUpperCase() + m.slice(1)).replace(/ /g, '` `') + '`' : '');
+// "ctrl+alt+n shift+c" → `Ctrl+Alt+N` `Shift+C`, as VS Code's keyboard shortcuts editor writes them.
+const key = (k) =>
+  k ? k.split(' ').map((chord) => '`' + chord.split('+').map((p) => p[0].toUpperCase() + p.slice(1)).join('+') + '`').join(' ') : '';
 
 export function tables(pkg) {
   const c = pkg.contributes;
