@@ -368,13 +368,8 @@ export class TopicModel {
       return x;
     };
     const PAIR = 1 << 24;
-    const pairsOf = (s: number[]) => {
-      const xs = s.map(toDense).sort((a, b) => a - b);
-      const out: number[] = [];
-      for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) out.push(xs[i] * PAIR + xs[j]);
-      return out;
-    };
-    const pairsByDoc = new Map<string, number[]>();
+    // Each article's pairs of salient features, all in one array (article k's from pairAt[k] to
+    // pairAt[k + 1]): one array per article lived through the whole pass.
     let total = 0;
     for (const p of paths) {
       const s = this.salient(this.docs.get(p)!, n);
@@ -384,10 +379,17 @@ export class TopicModel {
         if (!l) posting.set(f, (l = []));
         l.push(p);
       }
-      const pairs = pairsOf(s);
-      pairsByDoc.set(p, pairs);
-      total += pairs.length;
+      total += (s.length * (s.length - 1)) / 2;
     }
+    const pairs = new Float64Array(total);
+    const pairAt = new Int32Array(paths.length + 1);
+    let at = 0;
+    paths.forEach((p, k) => {
+      pairAt[k] = at;
+      const xs = sal.get(p)!.map(toDense).sort((a, b) => a - b);
+      for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) pairs[at++] = xs[i] * PAIR + xs[j];
+    });
+    pairAt[paths.length] = at;
     const maxDocs = this.maxTopicDocs(n);
     interface Cand { feats: number[]; docs: string[]; score: number }
     const cands: Cand[] = [];
@@ -402,10 +404,7 @@ export class TopicModel {
       cands.push({ feats: [f], docs, score: docs.length * this.idf(f, n) });
     }
     // Pairs are counted by sorting them (pair keys are too large for fast map keys).
-    const all = new Float64Array(total);
-    let at = 0;
-    for (const pairs of pairsByDoc.values()) for (const k of pairs) all[at++] = k;
-    all.sort();
+    const all = pairs.slice().sort();
     const minPair = n > 2000 ? 3 : 2;
     const keys: number[] = [];
     for (let i = 0; i < all.length; ) {
@@ -427,12 +426,12 @@ export class TopicModel {
       return -1;
     };
     if (keys.length) {
-      for (const [p, pairs] of pairsByDoc) {
-        for (const k of pairs) {
-          const i = find(k);
+      paths.forEach((p, k) => {
+        for (let x = pairAt[k]; x < pairAt[k + 1]; x++) {
+          const i = find(pairs[x]);
           if (i >= 0) pairDocs[i].push(p);
         }
-      }
+      });
     }
     keys.forEach((k, i) => {
       const docs = pairDocs[i];
