@@ -76,6 +76,18 @@ interface TopicRec {
   core: Set<number>;
 }
 
+/** The `index`th of the SEP-separated fields of `s` ('' past the last), without splitting it all. */
+function fieldOf(s: string, index: number): string {
+  let from = 0;
+  for (let k = 0; k < index; k++) {
+    const at = s.indexOf(SEP, from);
+    if (at < 0) return '';
+    from = at + 1;
+  }
+  const end = s.indexOf(SEP, from);
+  return s.slice(from, end < 0 ? undefined : end);
+}
+
 /** A phrase's id: negative, from a 31-bit hash of its key. */
 export function phraseId(key: string): number {
   let h = 2166136261;
@@ -281,7 +293,7 @@ export class TopicModel {
         if (id < f) lo = mid + 1;
         else if (id > f) hi = mid - 1;
         else {
-          const l = d.labels.split(SEP)[mid];
+          const l = fieldOf(d.labels, mid);
           if (l) return l;
           break;
         }
@@ -545,14 +557,21 @@ export class TopicModel {
       const d = this.docs.get(p)!;
       for (let i = 0; d.linked && i < d.feats.length; i++) cover.set(d.feats[i], (cover.get(d.feats[i]) ?? 0) + 1 + Math.log(d.weights[i]));
     }
-    const ranked = [...cover]
-      .filter(([f]) => this.df(f) >= 2 || docs.size === 1)
-      .map(([f, c]) => [f, c * (this.idf(f, n) + 0.15) * (core.has(f) ? 1.5 : 1)] as [number, number])
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const top = ranked.slice(0, 8).map(([f]) => f);
+    // Features and scores side by side (not a pair array per feature: thousands per topic).
+    const feats: number[] = [], scores: number[] = [];
+    cover.forEach((c, f) => {
+      if (!(this.df(f) >= 2 || docs.size === 1)) return;
+      feats.push(f);
+      scores.push(c * (this.idf(f, n) + 0.15) * (core.has(f) ? 1.5 : 1));
+    });
+    const ranked = feats
+      .map((_f, i) => i)
+      .sort((a, b) => scores[b] - scores[a] || feats[a] - feats[b])
+      .map((i) => feats[i]);
+    const top = ranked.slice(0, 8);
     const terms = top.map((f) => this.labelOf(f, docs));
     const entities = top.filter((f) => f >= 0).map((f) => this.entities[f].key.slice(2));
-    const label = this.makeLabel(ranked.map(([f]) => f), docs);
+    const label = this.makeLabel(ranked, docs);
     const sortedDocs = [...docs].sort();
     const topic: Topic = { id: 'topic:' + slug(label).slice(0, 40) + '-' + shortHash(sortedDocs.join('\n')), label, documents: sortedDocs, terms, entities };
     return { topic, docs, core };
