@@ -12,27 +12,18 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reutersDir } from './lib/reuters.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SHARED = resolve(ROOT, '../shared');
 const ENGINE = join(ROOT, 'dist', 'index-worker.js');
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const limitAt = args.indexOf('--limit');
 const COUNT = limitAt >= 0 ? Math.min(2000, Number(args[limitAt + 1])) : 2000;
 
-function corpusDir() {
-  const dir = process.env.NEWS_LENS_REUTERS_DIR ?? join(tmpdir(), 'news-lens-reuters');
-  const count = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).length : 0;
-  if (count < 18834) {
-    process.stderr.write(`expanding the Reuters corpus into ${dir} …\n`);
-    execFileSync(process.execPath, [join(SHARED, 'tools', 'corpus-expand.mjs'), dir], { stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  return dir;
-}
+const corpusDir = () => reutersDir();
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -10,16 +10,16 @@
 //   node scripts/bench/corpus.mjs [--limit N] [--skip-compromise]
 // The corpus is expanded once with ../shared/tools/corpus-expand.mjs into $NEWS_LENS_REUTERS_DIR
 // (default <tmp>/news-lens-reuters), shared with the other benchmarks.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { reutersDir } from './lib/reuters.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SHARED = resolve(ROOT, '../shared');
 const WORKER = join(ROOT, 'dist', 'index-worker.js');
 const SELF = fileURLToPath(import.meta.url);
 const args = process.argv.slice(2);
@@ -30,15 +30,7 @@ const arg = (name) => {
 const LIMIT = arg('--limit') ? Number(arg('--limit')) : Infinity;
 const TARGETS = { cold: 30_000, warm: 2_000, edit: 50, rss: 300 };
 
-function corpusDir() {
-  const dir = process.env.NEWS_LENS_REUTERS_DIR ?? join(tmpdir(), 'news-lens-reuters');
-  const count = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).length : 0;
-  if (count < 18834) {
-    process.stderr.write(`expanding the Reuters corpus into ${dir} …\n`);
-    execFileSync(process.execPath, [join(SHARED, 'tools', 'corpus-expand.mjs'), dir], { stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  return dir;
-}
+const corpusDir = () => reutersDir();
 
 function articlePaths(dir) {
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();

@@ -5,17 +5,13 @@
 //   node scripts/bench/export.mjs [--limit N] [--runs N]
 // The corpus is expanded with ../shared/tools/corpus-expand.mjs into $NEWS_LENS_REUTERS_DIR
 // (default: <tmp>/news-lens-reuters) once; the core is bundled with esbuild, as the CLI ships.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { reutersDir } from './lib/reuters.mjs';
+import { bundleExports } from './lib/bundle.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SHARED = resolve(ROOT, '../shared');
 const TARGET_MS = 5000;
 const ANNOTATIONS = 1000;
 
@@ -25,42 +21,16 @@ function arg(name, fallback) {
 }
 
 async function loadCore() {
-  const hasCorpus = existsSync(join(ROOT, 'src/core/corpus/index.ts')) && /export class CorpusIndex\b/.test(readFileSync(join(ROOT, 'src/core/corpus/index.ts'), 'utf8'));
   const entry = [
     "export { analyze } from './src/core';",
     "export * from './src/core/export';",
     "export { anchorAll, makeTarget, serializeSidecar, VERDICTS } from './src/core/annotations';",
-    hasCorpus ? "export { CorpusIndex } from './src/core/corpus';" : 'export const CorpusIndex = undefined;',
-  ].join('\n');
-  const outDir = join(tmpdir(), 'news-lens-bench');
-  mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, `export-core-${process.pid}.cjs`);
-  await esbuild.build({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile,
-    logLevel: 'error',
-    define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  });
-  const core = createRequire(import.meta.url)(outfile);
-  rmSync(outfile, { force: true });
-  return core;
+    "export { CorpusIndex } from './src/core/corpus';",
+  ];
+  return bundleExports(entry, 'export-core');
 }
 
-function corpusDir(limit) {
-  const dir = process.env.NEWS_LENS_REUTERS_DIR || join(tmpdir(), 'news-lens-reuters');
-  const have = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).length : 0;
-  if (have < Math.min(limit, 18834)) {
-    const tool = join(SHARED, 'tools/corpus-expand.mjs');
-    if (!existsSync(tool)) return undefined;
-    execFileSync(process.execPath, [tool, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  return dir;
-}
+const corpusDir = (limit) => reutersDir(limit);
 
 const sha256 = (t) => createHash('sha256').update(t, 'utf8').digest('hex');
 const uuid = (n) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;

@@ -16,18 +16,16 @@
 //            which load from other processes on the machine does not inflate;
 //   round  — from `editor.edit()` being called to the decorations being set, including the
 //            round trip to the workbench (renderer) and back.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openWorkbench, workbenchUrl } from '../../test/harness/browser.mjs';
 import { runCleanups } from '../../test/harness/cleanup.mjs';
 import { HARNESS_SETTINGS, sleep, startCodeServer } from '../../test/harness/code-server.mjs';
 import { tempDir } from '../../test/harness/workspace.mjs';
+import { reutersDir } from './lib/reuters.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SHARED = resolve(ROOT, '../shared');
 const TARGET_MS = 16;
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -36,16 +34,7 @@ const arg = (name, fallback) => {
 const KEYSTROKES = arg('--keystrokes', 60);
 const WORDS = arg('--words', 50_000);
 
-function corpusDir() {
-  const dir = process.env.NEWS_LENS_REUTERS_DIR || join(tmpdir(), 'news-lens-reuters');
-  const have = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).length : 0;
-  if (have < 2000) {
-    const tool = join(SHARED, 'tools/corpus-expand.mjs');
-    if (!existsSync(tool)) return undefined;
-    execFileSync(process.execPath, [tool, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  return dir;
-}
+const corpusDir = () => reutersDir(2000);
 
 /** Reuters stories, in file order, joined by blank lines until `words` words. */
 function longArticle(dir, words) {

@@ -6,17 +6,12 @@
 //   node scripts/bench/sidebar.mjs [--limit N]
 // The corpus is expanded with ../shared/tools/corpus-expand.mjs into $NEWS_LENS_REUTERS_DIR
 // (default: <tmp>/news-lens-reuters) once.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { reutersDir } from './lib/reuters.mjs';
+import { bundleExports } from './lib/bundle.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SHARED = resolve(ROOT, '../shared');
 const TARGET_MS = 1000;
 const limitArg = process.argv.indexOf('--limit');
 const LIMIT = limitArg > 0 ? Number(process.argv[limitArg + 1]) : Infinity;
@@ -29,36 +24,11 @@ async function load() {
     "export { CrossRefsModel } from './src/extension/views/model/crossRefsModel';",
     "export { FiguresModel } from './src/extension/views/model/figuresModel';",
     "export { SourcesModel } from './src/extension/views/model/sourcesModel';",
-  ].join('\n');
-  const outDir = join(tmpdir(), 'news-lens-bench');
-  mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, `sidebar-${process.pid}.cjs`);
-  await esbuild.build({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile,
-    logLevel: 'error',
-    define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  });
-  const mod = createRequire(import.meta.url)(outfile);
-  rmSync(outfile, { force: true });
-  return mod;
+  ];
+  return bundleExports(entry, 'sidebar');
 }
 
-function corpusDir() {
-  const dir = process.env.NEWS_LENS_REUTERS_DIR || join(tmpdir(), 'news-lens-reuters');
-  const have = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).length : 0;
-  if (have < Math.min(LIMIT, 18834)) {
-    const tool = join(SHARED, 'tools/corpus-expand.mjs');
-    if (!existsSync(tool)) return undefined;
-    execFileSync(process.execPath, [tool, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  return dir;
-}
+const corpusDir = () => reutersDir(LIMIT);
 
 const sha256 = (t) => createHash('sha256').update(t, 'utf8').digest('hex');
 const ms = (t0) => performance.now() - t0;

@@ -3,6 +3,16 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { closeAllEditors, openInEditor, waitFor, workspaceManifest, workspaceUri } from './harness';
 
+/** Opens a .txt article and waits until News Lens has given it the news-article language. */
+async function openAsArticle(relPath: string): Promise<vscode.TextDocument> {
+  await openInEditor(workspaceUri(relPath));
+  return waitFor(
+    () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === workspaceUri(relPath).fsPath && d.languageId === 'news-article'),
+    `${relPath} never became a news-article document`,
+    15_000,
+  );
+}
+
 describe('news-article language', () => {
   afterEach(closeAllEditors);
 
@@ -23,24 +33,14 @@ describe('news-article language', () => {
   it('is given to .txt articles matched by newsLens.include, with word wrap on', async function () {
     const txt = (await workspaceManifest()).articles.find((a) => a.endsWith('.txt'));
     if (!txt) this.skip();
-    await openInEditor(workspaceUri(txt!));
-    const doc = await waitFor(
-      () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === workspaceUri(txt!).fsPath && d.languageId === 'news-article'),
-      `${txt} never became a news-article document`,
-      15_000,
-    );
+    const doc = await openAsArticle(txt!);
     assert.strictEqual(vscode.workspace.getConfiguration('editor', doc).get('wordWrap'), 'on');
   });
 
   it('respects a reviewer who switches an article back to Plain Text', async function () {
     const txt = (await workspaceManifest()).articles.find((a) => a.endsWith('.txt'));
     if (!txt) this.skip();
-    await openInEditor(workspaceUri(txt!));
-    const doc = await waitFor(
-      () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === workspaceUri(txt!).fsPath && d.languageId === 'news-article'),
-      `${txt} never became a news-article document`,
-      15_000,
-    );
+    const doc = await openAsArticle(txt!);
     const plain = await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
     await new Promise((r) => setTimeout(r, 500));
     assert.strictEqual(plain.languageId, 'plaintext');
