@@ -7,8 +7,8 @@
 // Incremental: adding or removing an article touches only its nodes; a snapshot re-runs the
 // (cheap) union-find over all nodes but rebuilds only the entities whose nodes changed.
 import type { EntityType } from '../types';
-import type { LocalEntity } from './digest';
 import { typeOfKey } from './digest';
+import type { ArticleLocals } from './locals';
 import { skeleton, translit } from './fold';
 import { gazetteerEntry } from './gazetteer';
 import type { CanonicalEntity, MergeReason, Mention } from './model';
@@ -21,12 +21,20 @@ export interface DocRef {
   order: number;
 }
 
-interface LocalRef {
+/** An indexed article and its packed local entities. */
+interface DocEntry {
   doc: DocRef;
-  le: LocalEntity;
-  /** Set when its article is removed: entities rebuilt in place drop it. */
+  locals: ArticleLocals;
+  /** Set when the article is removed: entities rebuilt in place drop its entities. */
   dead?: boolean;
 }
+
+/**
+ * One article's local entity, as a number: the article's id × SPAN + the entity's index there.
+ * Hundreds of thousands of them sit in node and entity lists, where a number costs no object.
+ */
+type LocalRef = number;
+const SPAN = 65536;
 
 /** Key → node ids, a bare number for one id (the usual case), an array for more. */
 class MultiMap {
@@ -90,7 +98,9 @@ export class EntityGraph {
   private aliases = new Map<string, Set<number>>();
   /** Node pairs joined within articles, with how many articles join them. */
   private links = new Map<number, Map<number, number>>();
-  private docRefs = new Map<number, LocalRef[]>();
+  /** The indexed articles by id; removed ones stay (marked dead) until the next refresh has used them. */
+  private docs = new Map<number, DocEntry>();
+  private removed: number[] = [];
   private dirty = new Set<number>();
   /** Local entities added since the last refresh (for entities rebuilt in place). */
   private added: LocalRef[] = [];
@@ -103,13 +113,13 @@ export class EntityGraph {
   private membersOf = new Map<CanonicalEntity, number[]>();
   private sorted: CanonicalEntity[] | undefined;
 
-  addDocument(doc: DocRef, locals: readonly LocalEntity[]): void {
-    const refs: LocalRef[] = [];
-    for (const le of locals) {
-      const ref: LocalRef = { doc, le };
-      refs.push(ref);
+  /** Adds an article's local entities; `acronyms[i]` are entity i's keys written as acronyms (see LocalEntity). */
+  addDocument(doc: DocRef, locals: ArticleLocals, acronyms?: readonly (readonly string[] | undefined)[]): void {
+    this.docs.set(doc.id, { doc, locals });
+    for (let i = 0; i < Math.min(locals.count, SPAN); i++) {
+      const ref: LocalRef = doc.id * SPAN + i;
       this.added.push(ref);
-      const ids = [le.key, ...(le.keys ?? [])].map((k) => this.node(k, le.acronyms?.includes(k) ?? false).id);
+      const ids = this.keysOf(locals, i).map((k) => this.node(k, acronyms?.[i]?.includes(k) ?? false).id);
       for (const id of ids) {
         const n = this.byId[id]!;
         // Most nodes are named by one article or two: an array grown by a push keeps room for 17.
@@ -118,20 +128,19 @@ export class EntityGraph {
         this.dirty.add(id);
         if (n.type === 'person' && n.words > 1 && n.refs.length === 1) this.dirtyBareSurnames(n.last);
       }
-      for (let i = 1; i < ids.length; i++) this.link(ids[0], ids[i], +1);
-      // Only needed to make the nodes.
-      if (le.acronyms) delete le.acronyms;
+      for (let k = 1; k < ids.length; k++) this.link(ids[0], ids[k], +1);
     }
-    this.docRefs.set(doc.id, refs);
   }
 
   removeDocument(docId: number): void {
-    const refs = this.docRefs.get(docId);
-    if (!refs) return;
-    this.docRefs.delete(docId);
-    for (const ref of refs) {
-      ref.dead = true;
-      const ids = [ref.le.key, ...(ref.le.keys ?? [])].map((k) => this.nodes.get(k)!.id);
+    const entry = this.docs.get(docId);
+    if (!entry || entry.dead) return;
+    entry.dead = true;
+    this.removed.push(docId);
+    const locals = entry.locals;
+    for (let li = 0; li < Math.min(locals.count, SPAN); li++) {
+      const ref: LocalRef = docId * SPAN + li;
+      const ids = this.keysOf(locals, li).map((k) => this.nodes.get(k)!.id);
       for (let i = 1; i < ids.length; i++) this.link(ids[0], ids[i], -1);
       for (const id of ids) {
         const n = this.byId[id]!;
@@ -278,6 +287,7 @@ export class EntityGraph {
     this.dirty.clear();
     this.removedOwner.clear();
     this.added = [];
+    this.forgetRemoved();
     // The sorted list is brought up to date when next asked for (an edit's lookups never need it).
     if (this.sorted) {
       for (const e of stale) this.pendingStale.add(e);
@@ -318,9 +328,23 @@ export class EntityGraph {
       return;
     }
     for (const r of lazy.refs) {
-      const m = r.le.mentions;
-      for (let i = 0; i < m.length; i += 3) emit(r.doc.path, m[i], m[i + 1], r.le.forms[m[i + 2]]);
+      const entry = this.docs.get(docIdOf(r));
+      if (!entry) continue;
+      const i = r % SPAN, locals = entry.locals, path = entry.doc.path;
+      locals.forEachMention(i, (start, end, f) => emit(path, start, end, locals.form(i, f)));
     }
+  }
+
+  /** An article's local entity's node keys: its own and those the article joins to it. */
+  private keysOf(locals: ArticleLocals, i: number): string[] {
+    const extra = locals.extraKeys(i);
+    return extra ? [locals.key(i), ...extra] : [locals.key(i)];
+  }
+
+  /** Takes out the articles removed before this refresh: their entities have been rebuilt. */
+  private forgetRemoved(): void {
+    for (const id of this.removed) if (this.docs.get(id)?.dead) this.docs.delete(id);
+    this.removed = [];
   }
 
   /** A node's id and in how many articles its name occurs. */
@@ -466,24 +490,26 @@ export class EntityGraph {
     if (before?.tally) {
       // In place: the old list without the articles removed, with the new ones merged in.
       const members = new Set(ids);
-      const added = this.added.filter((r) => !r.dead && members.has(this.nodes.get(r.le.key)?.id ?? -1)).sort(byDocument);
-      const kept = before.refs.filter((r) => !r.dead);
+      const added = this.added.filter((r) => this.isLive(r) && members.has(this.nodes.get(this.entryOf(r).locals.key(r % SPAN))?.id ?? -1)).sort(this.byDocument);
+      const kept = before.refs.filter((r) => this.isLive(r));
       tally = before.tally;
       mentions = before.mentionCount;
       const gone = new Set<string>();
       for (const r of before.refs) {
-        if (!r.dead) continue;
-        count(tally, r, -1);
-        mentions -= r.le.mentions.length / 3;
-        gone.add(r.doc.path);
+        if (this.isLive(r)) continue;
+        const e = this.entryOf(r);
+        count(tally, e.locals, r % SPAN, -1);
+        mentions -= e.locals.mentionCount(r % SPAN);
+        gone.add(e.doc.path);
       }
       for (const r of added) {
-        count(tally, r, +1);
-        mentions += r.le.mentions.length / 3;
+        const e = this.entryOf(r);
+        count(tally, e.locals, r % SPAN, +1);
+        mentions += e.locals.mentionCount(r % SPAN);
       }
-      refs = mergeSorted(kept, added);
+      refs = mergeSorted(kept, added, this.byDocument);
       // An article edited in place: the same articles as before.
-      const came = new Set(added.map((r) => r.doc.path));
+      const came = new Set(added.map((r) => this.entryOf(r).doc.path));
       sameDocuments = came.size === gone.size && [...came].every((p) => gone.has(p));
     } else {
       refs = [];
@@ -495,9 +521,9 @@ export class EntityGraph {
           refs.push(r);
         }
       }
-      refs.sort(byDocument);
+      refs.sort(this.byDocument);
       tally = { forms: new Map(), votes: new Map() };
-      for (const r of refs) count(tally, r, +1);
+      for (const r of refs) count(tally, this.entryOf(r).locals, r % SPAN, +1);
     }
     if (!refs.length) return undefined;
     const type = this.byId[ids[0]]!.type;
@@ -521,8 +547,11 @@ export class EntityGraph {
     if (inPlace && sameDocuments && prev) docs = prev.documents;
     else {
       docs = [];
-      for (const r of refs) if (docs[docs.length - 1] !== r.doc.path) docs.push(r.doc.path);
-      if (!inPlace) for (const r of refs) mentions += r.le.mentions.length / 3;
+      for (const r of refs) {
+        const e = this.entryOf(r);
+        if (docs[docs.length - 1] !== e.doc.path) docs.push(e.doc.path);
+        if (!inPlace) mentions += e.locals.mentionCount(r % SPAN);
+      }
     }
     const senseNode = ids.map((id) => this.byId[id]!).find((n) => n.sensed);
     const sense = senseNode ? senseNode.key.slice(senseNode.key.indexOf('#') + 1) : undefined;
@@ -535,10 +564,22 @@ export class EntityGraph {
     // At their exact size: arrays grown by pushes keep spare room, and there are tens of thousands.
     if (!(inPlace && sameDocuments)) docs = docs.slice();
     refs = refs.slice();
-    const entity = makeEntity(id, name, type, variants, docs, { refs, ...(refs.length >= IN_PLACE_MIN ? { tally } : {}), mentionCount: mentions });
+    const entity = makeEntity(id, name, type, variants, docs, { refs, docs: this.docs, ...(refs.length >= IN_PLACE_MIN ? { tally } : {}), mentionCount: mentions });
     this.entities.set(id, entity);
     return entity;
   }
+
+  private entryOf(r: LocalRef): DocEntry {
+    return this.docs.get(docIdOf(r))!;
+  }
+
+  private isLive(r: LocalRef): boolean {
+    const e = this.docs.get(docIdOf(r));
+    return !!e && !e.dead;
+  }
+
+  /** Articles in document order, an article's entities in the order of their first mentions. */
+  private byDocument = (a: LocalRef, b: LocalRef): number => this.entryOf(a).doc.order - this.entryOf(b).doc.order || (a % SPAN) - (b % SPAN);
 
 }
 
@@ -581,9 +622,9 @@ function canonicalName(tally: Tally, nodes: readonly Node[], type: EntityType): 
 }
 
 /** Why each variant belongs: what the article said when it said so, else the rule that matches. */
-function mergesOf(refs: readonly LocalRef[], variants: readonly string[], name: string, type: EntityType): MergeReason[] {
+function mergesOf(refs: readonly LocalRef[], docs: ReadonlyMap<number, DocEntry>, variants: readonly string[], name: string, type: EntityType): MergeReason[] {
   const localReasons = new Map<string, MergeReason>();
-  for (const r of refs) for (const m of r.le.reasons ?? []) if (!localReasons.has(m.variant.toLowerCase())) localReasons.set(m.variant.toLowerCase(), m);
+  for (const r of refs) for (const m of docs.get(docIdOf(r))?.locals.reasons(r % SPAN) ?? []) if (!localReasons.has(m.variant.toLowerCase())) localReasons.set(m.variant.toLowerCase(), m);
   return variants.map((v) => {
     const local = localReasons.get(v.toLowerCase());
     const derived = explainMerge(v, name, type);
@@ -616,6 +657,8 @@ const IN_PLACE_MIN = 64;
 
 interface Lazy {
   refs: LocalRef[];
+  /** The graph's articles, to read the refs with. */
+  docs: ReadonlyMap<number, DocEntry>;
   tally?: Tally;
   mentionCount: number;
   mentions?: Mention[];
@@ -626,11 +669,11 @@ function lazyOf(e: CanonicalEntity): Lazy | undefined {
   return (e as any)[LAZY] as Lazy | undefined;
 }
 
-function byDocument(a: LocalRef, b: LocalRef): number {
-  return a.doc.order - b.doc.order || a.le.mentions[0] - b.le.mentions[0];
+function docIdOf(r: LocalRef): number {
+  return Math.floor(r / SPAN);
 }
 
-function mergeSorted(a: LocalRef[], b: LocalRef[]): LocalRef[] {
+function mergeSorted(a: LocalRef[], b: LocalRef[], byDocument: (a: LocalRef, b: LocalRef) => number): LocalRef[] {
   if (!b.length) return a;
   const out: LocalRef[] = [];
   let i = 0, j = 0;
@@ -639,28 +682,30 @@ function mergeSorted(a: LocalRef[], b: LocalRef[]): LocalRef[] {
 }
 
 /** Adds (sign 1) or takes away (-1) one local entity's forms and name. */
-function count(t: Tally, r: LocalRef, sign: number): void {
-  const per = new Array<number>(r.le.forms.length).fill(0);
-  for (let i = 2; i < r.le.mentions.length; i += 3) per[r.le.mentions[i]]++;
-  r.le.forms.forEach((f, i) => {
-    if (!per[i]) return;
+function count(t: Tally, locals: ArticleLocals, li: number, sign: number): void {
+  const per = new Array<number>(locals.formCount(li)).fill(0);
+  locals.forEachMention(li, (_s, _e, f) => per[f]++);
+  per.forEach((nf, i) => {
+    if (!nf) return;
+    const f = locals.form(li, i);
     const k = f.toLowerCase();
     let m = t.forms.get(k);
     if (!m) t.forms.set(k, (m = new Map()));
-    const c = (m.get(f) ?? 0) + sign * per[i];
+    const c = (m.get(f) ?? 0) + sign * nf;
     if (c > 0) m.set(f, c);
     else {
       m.delete(f);
       if (!m.size) t.forms.delete(k);
     }
   });
-  const k = r.le.name.toLowerCase();
-  const n = r.le.mentions.length / 3;
+  const name = locals.name(li);
+  const k = name.toLowerCase();
+  const n = locals.mentionCount(li);
   const v = t.votes.get(k);
   if (v) {
     v.n += sign * n;
     if (v.n <= 0) t.votes.delete(k);
-  } else if (sign > 0) t.votes.set(k, { name: r.le.name, n, tokens: nameTokens(r.le.name).length, acronym: looksLikeAcronym(r.le.name) });
+  } else if (sign > 0) t.votes.set(k, { name, n, tokens: nameTokens(name).length, acronym: looksLikeAcronym(name) });
 }
 
 function mentionsGetter(this: CanonicalEntity): Mention[] {
@@ -668,8 +713,10 @@ function mentionsGetter(this: CanonicalEntity): Mention[] {
   if (!lazy.mentions) {
     const out: Mention[] = [];
     for (const r of lazy.refs) {
-      const m = r.le.mentions;
-      for (let i = 0; i < m.length; i += 3) out.push({ document: r.doc.path, start: m[i], end: m[i + 1], text: r.le.forms[m[i + 2]] });
+      const entry = lazy.docs.get(docIdOf(r));
+      if (!entry) continue;
+      const i = r % SPAN, locals = entry.locals, document = entry.doc.path;
+      locals.forEachMention(i, (start, end, f) => out.push({ document, start, end, text: locals.form(i, f) }));
     }
     lazy.mentions = out;
   }
@@ -678,7 +725,7 @@ function mentionsGetter(this: CanonicalEntity): Mention[] {
 
 function mergesGetter(this: CanonicalEntity): MergeReason[] {
   const lazy = (this as any)[LAZY] as Lazy;
-  return (lazy.merges ??= mergesOf(lazy.refs, this.variants, this.name, this.type));
+  return (lazy.merges ??= mergesOf(lazy.refs, lazy.docs, this.variants, this.name, this.type));
 }
 
 function makeEntity(id: string, name: string, type: EntityType, variants: string[], documents: string[], lazy: Lazy): CanonicalEntity {

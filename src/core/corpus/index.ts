@@ -1,9 +1,10 @@
 // The corpus index: articles in, cross-article entities, figure groups and topics out. Add,
 // update or remove one article and ask for a snapshot; only what the change touched is redone.
 import type { ArticleAnalysis } from '../types';
-import { digestArticle, DIGEST_VERSION, type DocumentDigest } from './digest';
+import { digestArticle, DIGEST_VERSION, typeOfKey, type DocumentDigest, type LocalEntity } from './digest';
 import { EntityGraph, type DocRef } from './entities';
 import { FigureIndex } from './figures';
+import { ArticleLocals } from './locals';
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup, IndexedDocument, Mention, Topic } from './model';
 import { stateOf, writeStateJson, type CorpusState } from './state';
 import { TopicModel, type TopicFeature, type TopicOptions } from './topics';
@@ -32,7 +33,8 @@ export interface IndexInput {
 
 interface DocRec extends DocRef {
   hash: string;
-  digest: DocumentDigest;
+  /** The article's local entities (what the index keeps of its digest). */
+  locals: ArticleLocals;
   analysis?: ArticleAnalysis;
   /** The article's claims, when the whole analysis is kept (the figure index keeps the ones it groups). */
   claims?: ArticleAnalysis['claims'];
@@ -91,29 +93,21 @@ export class CorpusIndex {
       path: input.path,
       order: prev?.order ?? this.docs.size,
       hash: input.hash,
-      digest,
+      // Names repeat across thousands of articles: one copy of each string.
+      locals: new ArticleLocals(digest.entities, (s) => this.intern(s)),
       ...(this.keepAnalyses ? { claims: input.analysis.claims } : {}),
       ...(this.keepAnalyses ? { analysis: input.analysis } : {}),
     };
     this.docs.set(input.path, rec);
-    // Names repeat across thousands of articles: keep one copy of each string.
-    for (const le of digest.entities) {
-      le.type = this.intern(le.type) as typeof le.type;
-      le.key = this.intern(le.key);
-      le.name = this.intern(le.name);
-      for (let i = 0; i < le.forms.length; i++) le.forms[i] = this.intern(le.forms[i]);
-      if (le.keys) for (let i = 0; i < le.keys.length; i++) le.keys[i] = this.intern(le.keys[i]);
-    }
-    this.entities.addDocument(rec, digest.entities);
+    this.entities.addDocument(rec, rec.locals, digest.entities.map((le) => le.acronyms));
     this.figures.addDocument(rec, input.analysis.claims, digest.claims);
     // The key phrases live on in the topic model; the digest need not keep them.
     this.topics.setPhrases(
       input.path,
       digest.terms.map(([key, weight, label, near]) => ({ key: 'T:' + key, weight, label: label || key, ...(near?.length ? { near } : {}) })),
     );
-    // The figure index keeps the claims' features as ids, the topic model the phrases: the
-    // digest keeps only the article's entities (for lookups and entity rebuilds).
-    if (digest.terms.length || digest.claims.length) rec.digest = { ...digest, terms: [], claims: [] };
+    // The figure index keeps the claims' features as ids, the topic model the phrases, the
+    // record the packed entities: nothing else of the digest is kept.
     this.topicDirty.add(input.path);
     if (!prev) this.orderDirty = true;
     this.snap = undefined;
@@ -175,8 +169,9 @@ export class CorpusIndex {
     return d?.analysis ? { path: d.path, hash: d.hash, analysis: d.analysis } : undefined;
   }
 
-  digest(path: string): DocumentDigest | undefined {
-    return this.docs.get(path)?.digest;
+  /** The article's entities as its digest had them (as far as the index keeps them). */
+  localEntities(path: string): LocalEntity[] | undefined {
+    return this.docs.get(path)?.locals.toLocalEntities(typeOfKey);
   }
 
   /** The canonical entity mentioned at `offset` in the article, if any. */
@@ -195,7 +190,7 @@ export class CorpusIndex {
     }
     // Mentions do not nest, but be safe about a shorter one inside a longer.
     for (let i = hit; i >= 0 && i > hit - 4; i--) {
-      if (spans.starts[i] <= offset && offset < spans.ends[i]) return this.entities.entityOfKey(d.digest.entities[spans.owner[i]].key);
+      if (spans.starts[i] <= offset && offset < spans.ends[i]) return this.entities.entityOfKey(d.locals.key(spans.owner[i]));
     }
     return undefined;
   }
@@ -302,10 +297,11 @@ export class CorpusIndex {
     if (d.vec) return d.vec;
     const n = this.docs.size + 1;
     const m = new Map<number, number>();
-    for (const e of d.digest.entities) {
-      const node = this.entities.nodeStats(e.key);
+    const locals = d.locals;
+    for (let i = 0; i < locals.count; i++) {
+      const node = this.entities.nodeStats(locals.key(i));
       if (!node) continue;
-      const w = (1 + Math.log(e.mentions.length / 3)) * Math.log(1 + n / Math.max(1, node.documents));
+      const w = (1 + Math.log(locals.mentionCount(i))) * Math.log(1 + n / Math.max(1, node.documents));
       m.set(node.id, (m.get(node.id) ?? 0) + w);
     }
     // Plain arrays: a typed array's own overhead is more than an article's few names.
@@ -320,11 +316,12 @@ export class CorpusIndex {
   /** An article's entities as topic features (its phrases are in the topic model already). */
   private topicFeatures(d: DocRec): TopicFeature[] {
     const out: TopicFeature[] = [];
-    for (const le of d.digest.entities) {
-      const e = this.entities.entityOfKey(le.key);
+    const locals = d.locals;
+    for (let i = 0; i < locals.count; i++) {
+      const e = this.entities.entityOfKey(locals.key(i));
       if (!e) continue;
-      const n = le.mentions.length / 3;
-      out.push({ key: 'E:' + e.id, weight: n + (le.lead ? 0.5 : 0), label: e.name, type: e.type });
+      const n = locals.mentionCount(i);
+      out.push({ key: 'E:' + e.id, weight: n + (locals.lead(i) ? 0.5 : 0), label: e.name, type: e.type });
     }
     return out;
   }
@@ -332,9 +329,7 @@ export class CorpusIndex {
   private spansOf(d: DocRec): NonNullable<DocRec['spans']> {
     if (d.spans) return d.spans;
     const all: [number, number, number][] = [];
-    d.digest.entities.forEach((le, owner) => {
-      for (let i = 0; i < le.mentions.length; i += 3) all.push([le.mentions[i], le.mentions[i + 1], owner]);
-    });
+    for (let owner = 0; owner < d.locals.count; owner++) d.locals.forEachMention(owner, (start, end) => all.push([start, end, owner]));
     all.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     d.spans = { starts: Int32Array.from(all.map((a) => a[0])), ends: Int32Array.from(all.map((a) => a[1])), owner: Int32Array.from(all.map((a) => a[2])) };
     return d.spans;

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { typeOfKey, type LocalEntity } from '../../../src/core/corpus/digest';
+import { ArticleLocals } from '../../../src/core/corpus/locals';
+
+const locals: LocalEntity[] = [
+  { type: 'person', key: 'p|volodymyr zelensky', name: 'Volodymyr Zelensky', forms: ['Volodymyr Zelensky', 'Zelensky'], mentions: [0, 18, 0, 40, 48, 1, 90, 98, 1], lead: 2 },
+  {
+    type: 'organization',
+    key: 'o|north atlantic treaty organization',
+    name: 'North Atlantic Treaty Organization',
+    keys: ['o|nato'],
+    forms: ['NATO', 'North Atlantic Treaty Organisation'],
+    mentions: [20, 24, 0, 60, 95, 1],
+    lead: 0,
+    reasons: [{ variant: 'NATO', rule: 'acronym', score: 1 }],
+  },
+  { type: 'place', key: 'l|kyiv', name: 'Kyiv', forms: ['Kyiv'], mentions: [100, 104, 0], lead: 0 },
+];
+
+describe('ArticleLocals', () => {
+  const packed = new ArticleLocals(locals);
+
+  it('gives back the entities it was made from', () => {
+    expect(packed.count).toBe(3);
+    expect(packed.toLocalEntities(typeOfKey)).toEqual(locals);
+  });
+
+  it('reads each entity without unpacking the others', () => {
+    expect(packed.key(1)).toBe('o|north atlantic treaty organization');
+    expect(packed.extraKeys(1)).toEqual(['o|nato']);
+    expect(packed.extraKeys(0)).toBeUndefined();
+    // A name that is not among the forms is kept on its own.
+    expect(packed.name(1)).toBe('North Atlantic Treaty Organization');
+    expect(packed.name(0)).toBe('Volodymyr Zelensky');
+    expect(packed.lead(0)).toBe(2);
+    expect(packed.mentionCount(0)).toBe(3);
+    expect(packed.firstStart(2)).toBe(100);
+    expect(packed.form(0, 1)).toBe('Zelensky');
+    const seen: number[][] = [];
+    packed.forEachMention(1, (s, e, f) => seen.push([s, e, f]));
+    expect(seen).toEqual([
+      [20, 24, 0],
+      [60, 95, 1],
+    ]);
+  });
+
+  it('keeps one copy of each string through the intern function', () => {
+    const pool = new Map<string, string>();
+    const calls: string[] = [];
+    const intern = (s: string) => {
+      calls.push(s);
+      return pool.get(s) ?? (pool.set(s, s), s);
+    };
+    new ArticleLocals(locals, intern);
+    expect(calls).toContain('p|volodymyr zelensky');
+    expect(calls).toContain('Zelensky');
+    expect(calls).toContain('o|nato');
+  });
+
+  it('packs an article without entities', () => {
+    const none = new ArticleLocals([]);
+    expect(none.count).toBe(0);
+    expect(none.toLocalEntities(typeOfKey)).toEqual([]);
+  });
+});
