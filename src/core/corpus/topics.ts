@@ -11,6 +11,8 @@
 import type { EntityType } from '../types';
 import { shortHash, slug } from './entities';
 import type { Topic } from './model';
+import { RunPool } from './runPool';
+import { ScoreTable, sortIndices } from './scratch';
 
 export interface TopicFeature {
   /** "E:<entity id>" or "T:<phrase key>". */
@@ -38,53 +40,32 @@ export interface TopicOptions {
 // Features are numbers: entities (a few tens of thousands) are dense ids ≥ 0 with a record
 // each; phrases (hundreds of thousands, most in one article only) are negative ids made from a
 // hash of their key, with only a count — their written form stays in the articles that have them.
+//
+// Memory: an article is a slot number. Its features are two runs in shared typed arrays (its
+// phrases, ids sorted; its entities, ids sorted) with single-precision weights; its phrase
+// labels and the names near them are one string each. A full pass works in typed arrays and
+// reused tables, so the garbage it leaves is a few arrays, not objects per article or topic.
 
-interface DocFeatures {
-  path: string;
-  /**
-   * All features, ids sorted, and their weights (single precision). Phrase ids are negative, so
-   * the article's `phrases` phrases come first. Plain arrays: a typed array's own overhead is
-   * larger than an article's few dozen numbers.
-   */
-  feats: number[];
-  weights: number[];
-  phrases: number;
-  /** Whether the entities are set and the features counted (else `feats` holds the phrases only). */
-  linked: boolean;
-  /** The phrases' written forms, in the order of their ids. */
-  labels: string;
-  /** Phrase id → node keys near it: "id\u0001key\u0001key\u0002id…" (one string, not many arrays). */
-  near?: string;
-}
-
-const fround = Math.fround;
 const SEP = '\u0001';
+const NEAR_SEP = '\u0002';
 const LABELLED = 12;
 const SEEN_MASK = (1 << 24) - 1;
 const WITH_NEAR = 6;
 
-interface EntityInfo {
-  key: string;
-  label: string;
-  type?: EntityType;
-  df: number;
-}
-
 interface TopicRec {
   topic: Topic;
-  docs: Set<string>;
-  core: Set<number>;
+  core: number[];
 }
 
-/** The `index`th of the SEP-separated fields of `s` ('' past the last), without splitting it all. */
-function fieldOf(s: string, index: number): string {
+/** The `index`th of the `sep`-separated fields of `s` ('' past the last), without splitting it all. */
+function fieldOf(s: string, index: number, sep = SEP): string {
   let from = 0;
   for (let k = 0; k < index; k++) {
-    const at = s.indexOf(SEP, from);
+    const at = s.indexOf(sep, from);
     if (at < 0) return '';
     from = at + 1;
   }
-  const end = s.indexOf(SEP, from);
+  const end = s.indexOf(sep, from);
   return s.slice(from, end < 0 ? undefined : end);
 }
 
@@ -98,18 +79,64 @@ export function phraseId(key: string): number {
   return -1 - ((h >>> 1) & 0x3fffffff);
 }
 
+/** Grows a typed array to at least `n` (doubling), keeping its contents. */
+function ensure<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number): T {
+  if (n <= a.length) return a;
+  const b = new (a.constructor as new (size: number) => T)(Math.max(n, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** Pair codes stay exact integers in a double below this. */
+const EXACT = 2 ** 53;
+
 export class TopicModel {
+  // ---- articles: slot numbers, their runs and strings
+  private slots = new Map<string, number>();
+  private paths: string[] = [];
+  /** The phrases' written forms, SEP-separated in the order of their ids ('' for those not kept). */
+  private labels: string[] = [];
+  /** Per phrase in id order, the node keys near it (SEP-separated); NEAR_SEP between phrases; '' when none. */
+  private near: string[] = [];
+  /** Whether the entities are set and the features counted (else only the phrases are, uncounted). */
+  private linked = new Uint8Array(64);
+  private freeSlots: number[] = [];
+  private phrases = new RunPool();
+  private ents = new RunPool();
+
+  // ---- entities: dense ids, by their canonical id (no "E:")
   private entityIds = new Map<string, number>();
-  private entities: EntityInfo[] = [];
+  private entityKey: string[] = [];
+  private entityLabel: string[] = [];
+  private entityType: (EntityType | undefined)[] = [];
+  private entityDf: number[] = [];
   private phraseDf = new Map<number, number>();
-  private docs = new Map<string, DocFeatures>();
+  /** 2^24 bits (2 MB): a phrase of one article shares its bit with another about 2% of the time. */
+  private seenOnce = new Int32Array(1 << 19);
+
   private topics: TopicRec[] = [];
-  private byDoc = new Map<string, TopicRec[]>();
   private idfN = 0;
   private changedSinceFull = new Set<string>();
   private opts: Required<TopicOptions>;
   private out: Topic[] | undefined;
   private resolveNear: (nodeKey: string) => string | undefined = () => undefined;
+  /** Whether `resolveNear` gives entity ids (else "E:" keys). */
+  private nearGivesIds = false;
+
+  // ---- scratch
+  private pendSlot = -1;
+  private pendIds: number[] = [];
+  private pendW: number[] = [];
+  private salF = new Int32Array(64);
+  private salW = new Float64Array(64);
+  private salIdx = new Int32Array(64);
+  private table = new ScoreTable();
+  private rankIdx = new Int32Array(1024);
+  private rankScore = new Float64Array(1024);
+  private rankFeat = new Int32Array(1024);
+  /** The slots of the topic being made, in the order they joined it. */
+  private tDocs = new Int32Array(256);
+  private tN = 0;
 
   constructor(opts: TopicOptions = {}) {
     this.opts = { salient: 10, fullBelow: 1500, fullAfterShare: 0.03, maxTopics: 2000, ...opts };
@@ -129,7 +156,6 @@ export class TopicModel {
       else merged.set(id, { w: f.weight, label: f.label, ...(f.near?.length ? { near: f.near } : {}) });
     }
     const ids = [...merged.keys()].sort((a, b) => a - b);
-    const weights = new Array<number>(ids.length);
     // Only the heaviest phrases can lead a label: only they keep their written form and the names
     // near them (thousands of articles × every phrase would be most of the index's memory).
     const byWeight = [...merged.entries()].sort((a, b) => b[1].w - a[1].w || a[0] - b[0]);
@@ -137,54 +163,128 @@ export class TopicModel {
     const withNear = new Set(byWeight.slice(0, WITH_NEAR).map(([id]) => id));
     const labels: string[] = [];
     const near: string[] = [];
-    ids.forEach((id, i) => {
+    let anyNear = false;
+    for (const id of ids) {
       const m = merged.get(id)!;
-      weights[i] = fround(m.w);
       labels.push(labelled.has(id) ? m.label.replace(/[\u0001\u0002]/g, ' ') : '');
-      if (m.near && withNear.has(id)) near.push(id + SEP + m.near.slice(0, 3).join(SEP));
-    });
-    const prev = this.docs.get(path);
-    const d: DocFeatures = { path, feats: ids, weights, phrases: ids.length, linked: false, labels: labels.join(SEP), ...(near.length ? { near: near.join('\u0002') } : {}) };
-    this.docs.set(path, d);
-    if (prev) {
-      const entities = this.entityPart(prev);
-      this.unlink(prev);
-      this.combine(d, entities);
-    } else {
-      // A new article: its features are combined (and counted) when its entities are set.
-      this.changedSinceFull.add(path);
+      const keys = m.near && withNear.has(id) ? m.near.slice(0, 3).join(SEP) : '';
+      if (keys) anyNear = true;
+      near.push(keys);
     }
+    let slot = this.slots.get(path);
+    const prev = slot !== undefined;
+    if (slot === undefined) {
+      slot = this.freeSlots.length ? this.freeSlots.pop()! : this.paths.length;
+      this.slots.set(path, slot);
+      this.paths[slot] = path;
+      this.linked = ensure(this.linked, slot + 1);
+      this.linked[slot] = 0;
+      this.ents.resize(slot, 0);
+    } else if (this.linked[slot]) this.count(slot, -1);
+    const at = this.phrases.resize(slot, ids.length);
+    const pid = this.phrases.ids, pw = this.phrases.weights;
+    ids.forEach((id, i) => {
+      pid[at + i] = id;
+      pw[at + i] = merged.get(id)!.w;
+    });
+    this.labels[slot] = labels.join(SEP);
+    this.near[slot] = anyNear ? near.join(NEAR_SEP) : '';
+    if (prev) {
+      // Re-linked with the entities it had (none if they were never set).
+      this.linked[slot] = 1;
+      this.count(slot, +1);
+    }
+    // A new article: its features are combined (and counted) when its entities are set.
+    this.changedSinceFull.add(path);
   }
 
   /** An article's entities (their ids change as entities merge, so they are set apart from phrases). */
   setEntities(path: string, entities: readonly TopicFeature[]): void {
-    const d = this.docs.get(path);
-    if (!d) return;
-    this.unlink(d);
-    const merged = new Map<number, number>();
-    for (const f of entities) {
-      const id = this.entity(f);
-      merged.set(id, (merged.get(id) ?? 0) + f.weight);
+    this.beginEntities(path);
+    for (const f of entities) this.addEntity(f.key.slice(2), f.weight, f.label, f.type);
+    this.endEntities();
+  }
+
+  /**
+   * `setEntities` without a feature object per entity: `beginEntities(path)`, `addEntity` for
+   * each of its entities (by canonical id, no "E:"), then `endEntities()`.
+   */
+  beginEntities(path: string): void {
+    this.pendSlot = this.slots.get(path) ?? -1;
+    this.pendIds.length = 0;
+    this.pendW.length = 0;
+  }
+
+  addEntity(id: string, weight: number, label: string, type?: EntityType): void {
+    if (this.pendSlot < 0) return;
+    const e = this.entity(id, label, type);
+    const ids = this.pendIds;
+    for (let j = 0; j < ids.length; j++) {
+      if (ids[j] !== e) continue;
+      this.pendW[j] += weight;
+      return;
     }
-    this.combine(d, merged);
+    ids.push(e);
+    this.pendW.push(weight);
+  }
+
+  endEntities(): void {
+    const slot = this.pendSlot;
+    if (slot < 0) return;
+    this.pendSlot = -1;
+    if (this.linked[slot]) this.count(slot, -1);
+    const ids = this.pendIds, ws = this.pendW;
+    // Few entities an article: sorted in place by insertion.
+    for (let i = 1; i < ids.length; i++) {
+      const id = ids[i], w = ws[i];
+      let j = i - 1;
+      for (; j >= 0 && ids[j] > id; j--) {
+        ids[j + 1] = ids[j];
+        ws[j + 1] = ws[j];
+      }
+      ids[j + 1] = id;
+      ws[j + 1] = w;
+    }
+    const at = this.ents.resize(slot, ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      this.ents.ids[at + i] = ids[i];
+      this.ents.weights[at + i] = ws[i];
+    }
+    this.linked[slot] = 1;
+    this.count(slot, +1);
+    this.changedSinceFull.add(this.paths[slot]);
   }
 
   /** Resolves a node key of a phrase's `near` list to an entity feature key ("E:<id>"). */
   setNearResolver(fn: (nodeKey: string) => string | undefined): void {
     this.resolveNear = fn;
+    this.nearGivesIds = false;
+  }
+
+  /** Like `setNearResolver`, but `fn` gives the entity's canonical id (no "E:" string made per call). */
+  setNearEntity(fn: (nodeKey: string) => string | undefined): void {
+    this.resolveNear = fn;
+    this.nearGivesIds = true;
   }
 
   removeDocument(path: string): void {
-    const d = this.docs.get(path);
-    if (!d) return;
-    this.unlink(d);
-    this.docs.delete(path);
+    const slot = this.slots.get(path);
+    if (slot === undefined) return;
+    if (this.linked[slot]) this.count(slot, -1);
+    this.linked[slot] = 0;
+    this.phrases.free(slot);
+    this.ents.free(slot);
+    this.paths[slot] = this.labels[slot] = this.near[slot] = '';
+    this.slots.delete(path);
+    this.freeSlots.push(slot);
     this.changedSinceFull.add(path);
   }
 
   topicsOf(path: string): Topic[] {
     this.refresh();
-    return (this.byDoc.get(path) ?? []).map((t) => t.topic);
+    const out: Topic[] = [];
+    for (const t of this.topics) if (hasSorted(t.topic.documents, path)) out.push(t.topic);
+    return out;
   }
 
   list(): Topic[] {
@@ -197,7 +297,7 @@ export class TopicModel {
   needsFull(more = 0): boolean {
     const changed = this.changedSinceFull.size + more;
     if (!changed) return false;
-    const n = Math.max(this.docs.size, 1);
+    const n = Math.max(this.slots.size, 1);
     return n < this.opts.fullBelow || !this.idfN || changed > this.opts.fullAfterShare * n;
   }
 
@@ -210,19 +310,22 @@ export class TopicModel {
 
   // ---- features
 
-  private entity(f: TopicFeature): number {
-    let id = this.entityIds.get(f.key);
+  private entity(key: string, label: string, type?: EntityType): number {
+    let id = this.entityIds.get(key);
     if (id === undefined) {
-      id = this.entities.length;
-      this.entityIds.set(f.key, id);
-      this.entities.push(f.type ? { key: f.key, label: f.label, type: f.type, df: 0 } : { key: f.key, label: f.label, df: 0 });
+      id = this.entityKey.length;
+      this.entityIds.set(key, id);
+      this.entityKey.push(key);
+      this.entityLabel.push(label);
+      this.entityType.push(type);
+      this.entityDf.push(0);
     }
-    this.entities[id].label = f.label;
+    this.entityLabel[id] = label;
     return id;
   }
 
   private df(f: number): number {
-    if (f >= 0) return this.entities[f].df;
+    if (f >= 0) return this.entityDf[f];
     const c = this.phraseDf.get(f);
     if (c !== undefined) return c;
     const bit = (-1 - f) & SEEN_MASK;
@@ -231,7 +334,7 @@ export class TopicModel {
 
   private bump(f: number, delta: number): void {
     if (f >= 0) {
-      this.entities[f].df += delta;
+      this.entityDf[f] += delta;
       return;
     }
     // Most phrases occur in one article only: a bit marks those, and only phrases seen in two
@@ -250,84 +353,67 @@ export class TopicModel {
     }
   }
 
-  /** 2^24 bits (2 MB): a phrase of one article shares its bit with another about 2% of the time. */
-  private seenOnce = new Int32Array(1 << 19);
-
-  private entityPart(d: DocFeatures): Map<number, number> {
-    const m = new Map<number, number>();
-    if (!d.linked) return m;
-    for (let i = d.phrases; i < d.feats.length; i++) m.set(d.feats[i], d.weights[i]);
-    return m;
+  /** Counts (or uncounts) every feature of the article: its phrases, then its entities. */
+  private count(slot: number, delta: number): void {
+    this.countRun(this.phrases, slot, delta);
+    this.countRun(this.ents, slot, delta);
   }
 
-  /** Uncounts the article's features and leaves only its phrases. */
-  private unlink(d: DocFeatures): void {
-    if (!d.linked) return;
-    for (const id of d.feats) this.bump(id, -1);
-    d.linked = false;
-    d.feats = d.feats.slice(0, d.phrases);
-    d.weights = d.weights.slice(0, d.phrases);
+  private countRun(pool: RunPool, slot: number, delta: number): void {
+    const at = pool.start[slot], end = at + pool.len[slot];
+    for (let i = at; i < end; i++) this.bump(pool.ids[i], delta);
   }
 
-  /** The phrases (negative ids, first) then the entities (sorted), counted. */
-  private combine(d: DocFeatures, entities: Map<number, number>): void {
-    const ids = [...entities.keys()].sort((a, b) => a - b);
-    // Made at their exact size (an array grown by pushes keeps spare room).
-    d.feats = d.feats.slice(0, d.phrases).concat(ids);
-    d.weights = d.weights.slice(0, d.phrases).concat(ids.map((id) => fround(entities.get(id)!)));
-    d.linked = true;
-    for (const id of d.feats) this.bump(id, +1);
-    this.changedSinceFull.add(d.path);
+  /** Where feature `f` sits in the article's phrase run (f < 0) or entity run, or -1. */
+  private find(slot: number, f: number): number {
+    const pool = f < 0 ? this.phrases : this.ents;
+    const ids = pool.ids;
+    let lo = pool.start[slot], hi = lo + pool.len[slot] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const id = ids[mid];
+      if (id < f) lo = mid + 1;
+      else if (id > f) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
   }
 
-  /** How a feature is written: an entity's name, a phrase as the first of these articles wrote it. */
-  private labelOf(f: number, docs?: Iterable<string>): string {
-    if (f >= 0) return this.entities[f].label;
-    for (const p of docs ?? this.docs.keys()) {
-      const d = this.docs.get(p);
-      if (!d) continue;
-      let lo = 0, hi = d.phrases - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const id = d.feats[mid];
-        if (id < f) lo = mid + 1;
-        else if (id > f) hi = mid - 1;
-        else {
-          const l = fieldOf(d.labels, mid);
-          if (l) return l;
-          break;
-        }
-      }
+  /** How a feature is written: an entity's name, a phrase as the first of the topic's articles wrote it. */
+  private labelOf(f: number): string {
+    if (f >= 0) return this.entityLabel[f];
+    for (let k = 0; k < this.tN; k++) {
+      const slot = this.tDocs[k];
+      const at = this.find(slot, f);
+      if (at < 0) continue;
+      const l = fieldOf(this.labels[slot], at - this.phrases.start[slot]);
+      if (l) return l;
     }
     return '';
   }
 
-  /** The entity features a phrase's sentences name in this article. */
-  private nearOf(d: DocFeatures, phrase: number): number[] {
-    if (!d.near) return [];
-    const prefix = phrase + SEP;
-    for (const part of d.near.split('\u0002')) {
-      if (!part.startsWith(prefix)) continue;
-      return part
-        .split(SEP)
-        .slice(1)
-        .map((k) => this.resolveNear(k))
-        .map((k) => (k ? this.entityIds.get(k) : undefined))
-        .filter((x): x is number => x !== undefined);
+  /** Adds 1 to `counts` for each entity feature a phrase's sentences name in this article. */
+  private countNear(slot: number, phrase: number, counts: Map<number, number>): void {
+    const near = this.near[slot];
+    if (!near) return;
+    const at = this.find(slot, phrase);
+    if (at < 0) return;
+    const keys = fieldOf(near, at - this.phrases.start[slot], NEAR_SEP);
+    if (!keys) return;
+    for (let from = 0; from <= keys.length; ) {
+      let end = keys.indexOf(SEP, from);
+      if (end < 0) end = keys.length;
+      const k = this.resolveNear(keys.slice(from, end));
+      const e = k ? this.entityIds.get(this.nearGivesIds ? k : k.slice(2)) : undefined;
+      if (e !== undefined) counts.set(e, (counts.get(e) ?? 0) + 1);
+      from = end + 1;
     }
-    return [];
   }
 
-  private weightOf(path: string, f: number): number {
-    const d = this.docs.get(path)!;
-    let lo = 0, hi = d.linked ? d.feats.length - 1 : -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (d.feats[mid] < f) lo = mid + 1;
-      else if (d.feats[mid] > f) hi = mid - 1;
-      else return d.weights[mid];
-    }
-    return 0;
+  private weightOf(slot: number, f: number): number {
+    if (!this.linked[slot]) return 0;
+    const at = this.find(slot, f);
+    return at < 0 ? 0 : (f < 0 ? this.phrases : this.ents).weights[at];
   }
 
   private idf(id: number, n = this.idfN): number {
@@ -342,254 +428,392 @@ export class TopicModel {
     return Math.max(4, Math.ceil(n * Math.min(0.8, 3 / Math.sqrt(n))));
   }
 
-  /** The article's heaviest features that other articles share. */
-  private salient(d: DocFeatures, n: number): number[] {
+  /** The article's heaviest features that other articles share, into `out` from `at`; returns how many. */
+  private salient(slot: number, n: number, out: Int32Array, at: number): number {
+    if (!this.linked[slot]) return 0;
     const maxDf = this.maxDf(n);
-    const scored: [number, number][] = [];
-    for (let i = 0; d.linked && i < d.feats.length; i++) {
-      const f = d.feats[i];
+    const m = this.scoreRun(this.ents, slot, n, maxDf, this.scoreRun(this.phrases, slot, n, maxDf, 0));
+    sortIndices(this.salIdx, m, this.bySalience);
+    const k = Math.min(m, this.opts.salient);
+    for (let i = 0; i < k; i++) out[at + i] = this.salF[this.salIdx[i]];
+    return k;
+  }
+
+  private bySalience = (a: number, b: number) => this.salW[b] - this.salW[a] || this.salF[a] - this.salF[b];
+
+  /** Scores the run's features shared by 2 to maxDf articles into the salience scratch from `m`; returns the new end. */
+  private scoreRun(pool: RunPool, slot: number, n: number, maxDf: number, m: number): number {
+    const from = pool.start[slot], end = from + pool.len[slot];
+    for (let i = from; i < end; i++) {
+      const f = pool.ids[i];
       const df = this.df(f);
       if (df < 2 || df > maxDf) continue;
       // Names tie a story together better than phrases do.
-      const w = (1 + Math.log(d.weights[i])) * this.idf(f, n) * (f >= 0 ? 1.5 : 1);
-      if (w > 0.05) scored.push([f, w]);
+      const w = (1 + Math.log(pool.weights[i])) * this.idf(f, n) * (f >= 0 ? 1.5 : 1);
+      if (!(w > 0.05)) continue;
+      if (m >= this.salF.length) {
+        this.salF = ensure(this.salF, m + 1);
+        this.salW = ensure(this.salW, m + 1);
+        this.salIdx = ensure(this.salIdx, m + 1);
+      }
+      this.salF[m] = f;
+      this.salW[m] = w;
+      this.salIdx[m] = m;
+      m++;
     }
-    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return scored.slice(0, this.opts.salient).map((s) => s[0]);
+    return m;
   }
 
   // ---- topics
 
   private full(): void {
-    const n = this.docs.size;
+    const n = this.slots.size;
     this.idfN = n;
     this.changedSinceFull.clear();
-    const paths = [...this.docs.keys()].sort();
-    const sal = new Map<string, number[]>();
-    const posting = new Map<number, string[]>();
-    // Pairs of features are counted on dense numbers given to the salient features of this pass.
+    // Articles by path: k is an article's place in that order.
+    const order = Int32Array.from(this.slots.values());
+    const paths = this.paths;
+    order.sort((a, b) => (paths[a] < paths[b] ? -1 : paths[a] > paths[b] ? 1 : 0));
+    const S = this.opts.salient;
+    // Each article's salient features as dense numbers (given in order of first use).
+    const sal = new Int32Array(n * S);
+    const salN = new Uint8Array(n);
     const dense = new Map<number, number>();
     const denseFeat: number[] = [];
-    const toDense = (f: number) => {
-      let x = dense.get(f);
-      if (x === undefined) {
-        x = denseFeat.length;
-        dense.set(f, x);
-        denseFeat.push(f);
-      }
-      return x;
-    };
-    const PAIR = 1 << 24;
-    // Each article's pairs of salient features, all in one array (article k's from pairAt[k] to
-    // pairAt[k + 1]): one array per article lived through the whole pass.
+    let postN = new Int32Array(1024);
     let total = 0;
-    for (const p of paths) {
-      const s = this.salient(this.docs.get(p)!, n);
-      sal.set(p, s);
-      for (const f of s) {
-        let l = posting.get(f);
-        if (!l) posting.set(f, (l = []));
-        l.push(p);
-      }
-      total += (s.length * (s.length - 1)) / 2;
-    }
-    const pairs = new Float64Array(total);
-    const pairAt = new Int32Array(paths.length + 1);
-    let at = 0;
-    paths.forEach((p, k) => {
-      pairAt[k] = at;
-      const xs = sal.get(p)!.map(toDense).sort((a, b) => a - b);
-      for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) pairs[at++] = xs[i] * PAIR + xs[j];
-    });
-    pairAt[paths.length] = at;
-    const maxDocs = this.maxTopicDocs(n);
-    interface Cand { feats: number[]; docs: string[]; score: number }
-    const cands: Cand[] = [];
-    const isEntity = (f: number) => f >= 0;
-    for (const [f, all] of posting) {
-      // A story is about someone or somewhere: a phrase alone ("net profit") makes a genre, not a topic.
-      // One shared name ties two articles loosely; a pair of features (below) ties them well.
-      if (!isEntity(f)) continue;
-      // A place named once is a dateline ("TORONTO, March 3"), not what the article is about.
-      const docs = this.entities[f].type === 'place' ? all.filter((p) => this.weightOf(p, f) >= 2) : all;
-      if (docs.length < 3 || docs.length > maxDocs) continue;
-      cands.push({ feats: [f], docs, score: docs.length * this.idf(f, n) });
-    }
-    // Pairs are counted by sorting them (pair keys are too large for fast map keys).
-    const all = pairs.slice().sort();
-    const minPair = n > 2000 ? 3 : 2;
-    const keys: number[] = [];
-    for (let i = 0; i < all.length; ) {
-      let j = i;
-      while (j < all.length && all[j] === all[i]) j++;
-      const k = all[i];
-      if (j - i >= minPair && (isEntity(denseFeat[Math.floor(k / PAIR)]) || isEntity(denseFeat[k % PAIR]))) keys.push(k);
-      i = j;
-    }
-    const pairDocs: string[][] = keys.map(() => []);
-    const find = (k: number) => {
-      let lo = 0, hi = keys.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (keys[mid] < k) lo = mid + 1;
-        else if (keys[mid] > k) hi = mid - 1;
-        else return mid;
-      }
-      return -1;
-    };
-    if (keys.length) {
-      paths.forEach((p, k) => {
-        for (let x = pairAt[k]; x < pairAt[k + 1]; x++) {
-          const i = find(pairs[x]);
-          if (i >= 0) pairDocs[i].push(p);
+    for (let k = 0; k < n; k++) {
+      const c = this.salient(order[k], n, sal, k * S);
+      salN[k] = c;
+      total += c;
+      for (let i = k * S; i < k * S + c; i++) {
+        const f = sal[i];
+        let x = dense.get(f);
+        if (x === undefined) {
+          x = denseFeat.length;
+          dense.set(f, x);
+          denseFeat.push(f);
+          postN = ensure(postN, x + 1);
         }
-      });
-    }
-    keys.forEach((k, i) => {
-      const docs = pairDocs[i];
-      if (docs.length > maxDocs) return;
-      const f = denseFeat[Math.floor(k / PAIR)], g = denseFeat[k % PAIR];
-      const assoc = docs.length / Math.min(posting.get(f)!.length, posting.get(g)!.length);
-      if (assoc < 0.3) return;
-      cands.push({ feats: [f, g], docs, score: docs.length * ((this.idf(f, n) + this.idf(g, n)) / 2) * (0.6 + assoc) });
-    });
-    cands.sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.feats[0] - b.feats[0] || (a.feats[1] ?? -1) - (b.feats[1] ?? -1));
-
-    // Greedy: each candidate joins the topic whose articles it mostly shares, or starts one.
-    const recs: { docs: Set<string>; core: Map<number, number>; score: number }[] = [];
-    const docTopics = new Map<string, number[]>();
-    for (const c of cands) {
-      const overlap = new Map<number, number>();
-      for (const d of c.docs) for (const t of docTopics.get(d) ?? []) overlap.set(t, (overlap.get(t) ?? 0) + 1);
-      let best = -1, bestJ = 0;
-      for (const [t, inter] of overlap) {
-        const j = inter / (c.docs.length + recs[t].docs.size - inter);
-        if (j > bestJ || (j === bestJ && t < best)) [best, bestJ] = [t, j];
+        sal[i] = x;
+        postN[x]++;
       }
-      if (best >= 0 && bestJ >= 0.5) {
-        const r = recs[best];
-        for (const f of c.feats) r.core.set(f, (r.core.get(f) ?? 0) + c.score);
-        if (r.docs.size + c.docs.length - (overlap.get(best) ?? 0) <= maxDocs) {
-          for (const d of c.docs) {
-            if (r.docs.has(d)) continue;
-            r.docs.add(d);
-            let l = docTopics.get(d);
-            if (!l) docTopics.set(d, (l = []));
-            l.push(best);
+    }
+    const D = denseFeat.length;
+    // Postings: the articles (k, ascending) with each feature salient.
+    const postAt = new Int32Array(D + 1);
+    for (let x = 0; x < D; x++) postAt[x + 1] = postAt[x] + postN[x];
+    const post = new Int32Array(total);
+    const fill = postAt.slice(0, D);
+    for (let k = 0; k < n; k++) for (let i = k * S; i < k * S + salN[k]; i++) post[fill[sal[i]]++] = k;
+
+    const maxDocs = this.maxTopicDocs(n);
+    const minPair = n > 2000 ? 3 : 2;
+    // Pairs of salient features with at least one name, each with its article: a pair made by
+    // fewer than minPair articles' features is never kept, so features salient that rarely are left out.
+    const xs = new Int32Array(S);
+    // Each pair and its article in one exact double ((a·D + b)·n + k): sorted, equal pairs are
+    // runs, their articles in path order. (First a pass to count them.)
+    const exact = D * D * n < EXACT;
+    let pairs = new Float64Array(0);
+    let pairDoc: Int32Array | undefined;
+    let pairN = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      if (pass) {
+        pairs = new Float64Array(pairN);
+        if (!exact) pairDoc = new Int32Array(pairN);
+        pairN = 0;
+      }
+      for (let k = 0; k < n; k++) {
+        let m = 0;
+        for (let i = k * S; i < k * S + salN[k]; i++) {
+          const x = sal[i];
+          if (postN[x] < minPair) continue;
+          let j = m++;
+          for (; j > 0 && xs[j - 1] > x; j--) xs[j] = xs[j - 1];
+          xs[j] = x;
+        }
+        for (let i = 0; i < m; i++) {
+          for (let j = i + 1; j < m; j++) {
+            if (denseFeat[xs[i]] < 0 && denseFeat[xs[j]] < 0) continue;
+            if (!pass) pairN++;
+            else if (pairDoc) {
+              pairs[pairN] = xs[i] * D + xs[j];
+              pairDoc[pairN++] = k;
+            } else pairs[pairN++] = (xs[i] * D + xs[j]) * n + k;
           }
         }
-        continue;
-      }
-      // A candidate half inside a topic already made is a weaker view of it.
-      let inside = false;
-      for (const [t, inter] of overlap) if (inter >= 0.5 * c.docs.length && recs[t].docs.size >= c.docs.length) inside = true;
-      if (inside) continue;
-      const t = recs.length;
-      recs.push({ docs: new Set(c.docs), core: new Map(c.feats.map((f) => [f, c.score])), score: c.score });
-      for (const d of c.docs) {
-        let l = docTopics.get(d);
-        if (!l) docTopics.set(d, (l = []));
-        l.push(t);
       }
     }
+    let pairKey: (i: number) => number, pairK: (i: number) => number;
+    if (pairDoc) {
+      // Too many features for one exact double: sort positions instead (slower, same order).
+      const pd = pairDoc, pk = pairs;
+      const pos = new Int32Array(pairN);
+      for (let i = 0; i < pairN; i++) pos[i] = i;
+      sortIndices(pos, pairN, (i, j) => pk[i] - pk[j] || pd[i] - pd[j]);
+      pairKey = (i) => pk[pos[i]];
+      pairK = (i) => pd[pos[i]];
+    } else {
+      pairs.sort();
+      pairKey = (i) => quotient(pairs[i], n);
+      pairK = (i) => pairs[i] - quotient(pairs[i], n) * n;
+    }
 
-    const kept = recs
-      .filter((r) => r.docs.size >= 2)
-      .sort((a, b) => b.docs.size - a.docs.size || b.score - a.score)
-      .slice(0, this.opts.maxTopics);
-    this.topics = kept.map((r) => this.makeTopic(r.docs, new Set(r.core.keys()), n));
-    this.index();
+    // Candidates: a name's articles, or a pair's; their articles (k) in one pool.
+    const candF: number[] = [], candG: number[] = [], candTwo: number[] = [], candScore: number[] = [], candAt: number[] = [], candLen: number[] = [];
+    const candDocs = new Int32Array(total + pairN);
+    let cd = 0;
+    for (let x = 0; x < D; x++) {
+      const f = denseFeat[x];
+      // A story is about someone or somewhere: a phrase alone ("net profit") makes a genre, not a topic.
+      // One shared name ties two articles loosely; a pair of features (below) ties them well.
+      if (f < 0) continue;
+      const at = cd;
+      // A place named once is a dateline ("TORONTO, March 3"), not what the article is about.
+      const place = this.entityType[f] === 'place';
+      for (let i = postAt[x]; i < postAt[x + 1]; i++) if (!place || this.weightOf(order[post[i]], f) >= 2) candDocs[cd++] = post[i];
+      const len = cd - at;
+      if (len < 3 || len > maxDocs) {
+        cd = at;
+        continue;
+      }
+      candF.push(f);
+      candG.push(-1);
+      candTwo.push(0);
+      candScore.push(len * this.idf(f, n));
+      candAt.push(at);
+      candLen.push(len);
+    }
+    for (let i = 0; i < pairN; ) {
+      const key = pairKey(i);
+      let j = i;
+      while (j < pairN && pairKey(j) === key) j++;
+      const len = j - i;
+      if (len >= minPair && len <= maxDocs) {
+        const a = quotient(key, D), b = key - a * D;
+        const f = denseFeat[a], g = denseFeat[b];
+        const assoc = len / Math.min(postN[a], postN[b]);
+        if (assoc >= 0.3) {
+          candF.push(f);
+          candG.push(g);
+          candTwo.push(1);
+          candScore.push(len * ((this.idf(f, n) + this.idf(g, n)) / 2) * (0.6 + assoc));
+          candAt.push(cd);
+          candLen.push(len);
+          for (let q = i; q < j; q++) candDocs[cd++] = pairK(q);
+        }
+      }
+      i = j;
+    }
+    const C = candF.length;
+    const byScore = new Int32Array(C);
+    for (let i = 0; i < C; i++) byScore[i] = i;
+    // Ties keep the order candidates were made in (as a stable sort would).
+    sortIndices(byScore, C, (a, b) => candScore[b] - candScore[a] || candLen[b] - candLen[a] || candF[a] - candF[b] || candG[a] - candG[b] || a - b);
+
+    // Greedy: each candidate joins the topic whose articles it mostly shares, or starts one.
+    // Memberships (article k in topic t) are list entries threaded both ways: per article (any
+    // order) and per topic (in the order articles joined it).
+    let mDoc = new Int32Array(1024), mTopic = new Int32Array(1024), mNextDoc = new Int32Array(1024), mNextRec = new Int32Array(1024);
+    let mN = 0;
+    const docHead = new Int32Array(n).fill(-1);
+    let recHead = new Int32Array(256), recTail = new Int32Array(256), recSize = new Int32Array(256);
+    const recScore: number[] = [], recCore: number[][] = [];
+    const overlap = new Int32Array(C);
+    const touched = new Int32Array(C);
+    const join = (k: number, t: number) => {
+      if (mN >= mDoc.length) {
+        mDoc = ensure(mDoc, mN + 1);
+        mTopic = ensure(mTopic, mN + 1);
+        mNextDoc = ensure(mNextDoc, mN + 1);
+        mNextRec = ensure(mNextRec, mN + 1);
+      }
+      mDoc[mN] = k;
+      mTopic[mN] = t;
+      mNextDoc[mN] = docHead[k];
+      docHead[k] = mN;
+      mNextRec[mN] = -1;
+      if (recSize[t]) mNextRec[recTail[t]] = mN;
+      else recHead[t] = mN;
+      recTail[t] = mN;
+      recSize[t]++;
+      mN++;
+    };
+    const isIn = (k: number, t: number) => {
+      for (let e = docHead[k]; e >= 0; e = mNextDoc[e]) if (mTopic[e] === t) return true;
+      return false;
+    };
+    for (let ci = 0; ci < C; ci++) {
+      const c = byScore[ci];
+      const from = candAt[c], len = candLen[c], to = from + len;
+      let tn = 0;
+      for (let i = from; i < to; i++) {
+        for (let e = docHead[candDocs[i]]; e >= 0; e = mNextDoc[e]) if (overlap[mTopic[e]]++ === 0) touched[tn++] = mTopic[e];
+      }
+      let best = -1, bestJ = 0;
+      for (let i = 0; i < tn; i++) {
+        const t = touched[i], inter = overlap[t];
+        const j = inter / (len + recSize[t] - inter);
+        if (j > bestJ || (j === bestJ && t < best)) {
+          best = t;
+          bestJ = j;
+        }
+      }
+      if (best >= 0 && bestJ >= 0.5) {
+        const core = recCore[best];
+        if (!core.includes(candF[c])) core.push(candF[c]);
+        if (candTwo[c] && !core.includes(candG[c])) core.push(candG[c]);
+        if (recSize[best] + len - overlap[best] <= maxDocs) {
+          for (let i = from; i < to; i++) if (!isIn(candDocs[i], best)) join(candDocs[i], best);
+        }
+      } else {
+        // A candidate half inside a topic already made is a weaker view of it.
+        let inside = false;
+        for (let i = 0; i < tn; i++) if (overlap[touched[i]] >= 0.5 * len && recSize[touched[i]] >= len) inside = true;
+        if (!inside) {
+          const t = recScore.length;
+          recScore.push(candScore[c]);
+          recCore.push(candTwo[c] ? [candF[c], candG[c]] : [candF[c]]);
+          recHead = ensure(recHead, t + 1);
+          recTail = ensure(recTail, t + 1);
+          recSize = ensure(recSize, t + 1);
+          for (let i = from; i < to; i++) join(candDocs[i], t);
+        }
+      }
+      for (let i = 0; i < tn; i++) overlap[touched[i]] = 0;
+    }
+
+    const R = recScore.length;
+    const kept = new Int32Array(R);
+    let keptN = 0;
+    for (let t = 0; t < R; t++) if (recSize[t] >= 2) kept[keptN++] = t;
+    sortIndices(kept, keptN, (a, b) => recSize[b] - recSize[a] || recScore[b] - recScore[a] || a - b);
+    keptN = Math.min(keptN, this.opts.maxTopics);
+    const topics: TopicRec[] = [];
+    for (let i = 0; i < keptN; i++) {
+      const t = kept[i];
+      this.tDocs = ensure(this.tDocs, recSize[t]);
+      this.tN = 0;
+      for (let e = recHead[t]; e >= 0; e = mNextRec[e]) this.tDocs[this.tN++] = order[mDoc[e]];
+      topics.push(this.makeTopic(recCore[t], n));
+    }
+    this.tN = 0;
+    this.topics = topics;
+    this.phrases.trim();
+    this.ents.trim();
   }
 
   /** Few articles changed: take each out of its topics and put it in those its salient features match. */
   private reassign(): void {
     const changed = [...this.changedSinceFull];
     this.changedSinceFull.clear();
-    const touched = new Set<TopicRec>();
+    // The touched topics' articles, as sets while they change.
+    const work = new Map<TopicRec, Set<string>>();
+    const docsOf = (t: TopicRec) => {
+      let s = work.get(t);
+      if (!s) work.set(t, (s = new Set(t.topic.documents)));
+      return s;
+    };
+    const has = (t: TopicRec, p: string) => work.get(t)?.has(p) ?? hasSorted(t.topic.documents, p);
+    const out = new Int32Array(this.opts.salient);
     for (const p of changed) {
-      for (const t of this.byDoc.get(p) ?? []) {
-        t.docs.delete(p);
-        touched.add(t);
-      }
-      this.byDoc.delete(p);
-      const d = this.docs.get(p);
-      if (!d) continue;
-      const s = new Set(this.salient(d, this.idfN));
+      for (const t of this.topics) if (has(t, p)) docsOf(t).delete(p);
+      const slot = this.slots.get(p);
+      if (slot === undefined) continue;
+      const s = new Set(out.subarray(0, this.salient(slot, this.idfN, out, 0)));
       for (const t of this.topics) {
         let hits = 0;
         for (const f of t.core) if (s.has(f)) hits++;
-        if (hits >= Math.min(2, t.core.size)) {
-          t.docs.add(p);
-          touched.add(t);
-        }
+        if (hits >= Math.min(2, t.core.length)) docsOf(t).add(p);
       }
     }
-    // Topics left with one article go; the index of articles to topics changes only for the articles touched.
-    const gone = new Set(this.topics.filter((t) => t.docs.size < 2));
-    if (gone.size) this.topics = this.topics.filter((t) => !gone.has(t));
-    const affected = new Set<string>(changed);
-    for (const t of touched) {
-      t.topic.documents = [...t.docs].sort();
-      if (gone.has(t)) for (const d of t.docs) affected.add(d);
-    }
-    for (const p of affected) {
-      const mine = this.topics.filter((t) => t.docs.has(p));
-      if (mine.length) this.byDoc.set(p, mine);
-      else this.byDoc.delete(p);
-    }
+    // Topics left with one article go.
+    for (const [t, docs] of work) t.topic.documents = [...docs].sort();
+    if ([...work.values()].some((d) => d.size < 2)) this.topics = this.topics.filter((t) => (work.get(t)?.size ?? 2) >= 2);
   }
 
-  private index(): void {
-    this.byDoc.clear();
-    for (const t of this.topics) {
-      for (const d of t.docs) {
-        let l = this.byDoc.get(d);
-        if (!l) this.byDoc.set(d, (l = []));
-        l.push(t);
-      }
-    }
-  }
-
-  private makeTopic(docs: Set<string>, core: Set<number>, n: number): TopicRec {
+  private makeTopic(core: number[], n: number): TopicRec {
+    const docs = this.tDocs, size = this.tN;
     // Rank the features of the topic's articles: how many of them have it, how rare it is elsewhere.
-    const cover = new Map<number, number>();
-    for (const p of docs) {
-      const d = this.docs.get(p)!;
-      for (let i = 0; d.linked && i < d.feats.length; i++) cover.set(d.feats[i], (cover.get(d.feats[i]) ?? 0) + 1 + Math.log(d.weights[i]));
+    const cover = this.table;
+    cover.clear();
+    for (let k = 0; k < size; k++) {
+      const slot = docs[k];
+      if (!this.linked[slot]) continue;
+      this.coverRun(this.phrases, slot);
+      this.coverRun(this.ents, slot);
     }
-    // Features and scores side by side (not a pair array per feature: thousands per topic).
-    const feats: number[] = [], scores: number[] = [];
-    cover.forEach((c, f) => {
-      if (!(this.df(f) >= 2 || docs.size === 1)) return;
-      feats.push(f);
-      scores.push(c * (this.idf(f, n) + 0.15) * (core.has(f) ? 1.5 : 1));
-    });
-    const ranked = feats
-      .map((_f, i) => i)
-      .sort((a, b) => scores[b] - scores[a] || feats[a] - feats[b])
-      .map((i) => feats[i]);
+    let m = 0;
+    if (cover.size > this.rankIdx.length) {
+      this.rankIdx = new Int32Array(cover.size * 2);
+      this.rankScore = new Float64Array(cover.size * 2);
+      this.rankFeat = new Int32Array(cover.size * 2);
+    }
+    const feats = this.rankFeat, scores = this.rankScore, idx = this.rankIdx;
+    for (let i = 0; i < cover.size; i++) {
+      const s = cover.at(i), f = cover.keys[s];
+      if (!(this.df(f) >= 2 || size === 1)) continue;
+      feats[m] = f;
+      scores[m] = cover.values[s] * (this.idf(f, n) + 0.15) * (core.includes(f) ? 1.5 : 1);
+      idx[m] = m;
+      m++;
+    }
+    sortIndices(idx, m, this.byRank);
+    // What the label and terms read: the first 8, and on to the 6th name.
+    const ranked: number[] = [];
+    for (let i = 0, names = 0; i < m && (i < 8 || names < 6); i++) {
+      const f = feats[idx[i]];
+      ranked.push(f);
+      if (f >= 0) names++;
+    }
     const top = ranked.slice(0, 8);
-    const terms = top.map((f) => this.labelOf(f, docs));
-    const entities = top.filter((f) => f >= 0).map((f) => this.entities[f].key.slice(2));
-    const label = this.makeLabel(ranked, docs);
-    const sortedDocs = [...docs].sort();
+    const terms = top.map((f) => this.labelOf(f));
+    const entities = top.filter((f) => f >= 0).map((f) => this.entityKey[f]);
+    const label = this.makeLabel(ranked);
+    const sortedDocs: string[] = [];
+    for (let k = 0; k < size; k++) sortedDocs.push(this.paths[docs[k]]);
+    sortedDocs.sort();
     const topic: Topic = { id: 'topic:' + slug(label).slice(0, 40) + '-' + shortHash(sortedDocs.join('\n')), label, documents: sortedDocs, terms, entities };
-    return { topic, docs, core };
+    return { topic, core };
   }
+
+  private coverRun(pool: RunPool, slot: number): void {
+    const cover = this.table;
+    const from = pool.start[slot], end = from + pool.len[slot];
+    for (let i = from; i < end; i++) {
+      const s = cover.slot(pool.ids[i]);
+      cover.values[s] = cover.values[s] + 1 + Math.log(pool.weights[i]);
+    }
+  }
+
+  private byRank = (a: number, b: number) => this.rankScore[b] - this.rankScore[a] || this.rankFeat[a] - this.rankFeat[b];
 
   /** A readable label: "North Korean troops in Russia", "Kyiv and Kharkiv", "Chrysler: takeover bid". */
-  private makeLabel(ranked: number[], docs: Set<string>): string {
+  private makeLabel(ranked: number[]): string {
+    const size = this.tN;
     const isPhrase = (f: number) => f < 0;
-    const label = (f: number) => this.labelOf(f, docs);
+    // Labels read many times over: each made (and lower-cased) once.
+    const seen = new Map<number, [string, string]>();
+    const both = (f: number) => {
+      let l = seen.get(f);
+      if (!l) {
+        const s = this.labelOf(f);
+        seen.set(f, (l = [s, s.toLowerCase()]));
+      }
+      return l;
+    };
+    const label = (f: number) => both(f)[0];
+    const lower = (f: number) => both(f)[1];
     const multi = (f: number) => isPhrase(f) && label(f).includes(' ');
     const ents = ranked.filter((f) => !isPhrase(f)).slice(0, 6);
     // A phrase that is only a name again ("baker" beside James Baker) says nothing new.
-    const inName = (f: number) => ents.some((e) => label(e).toLowerCase().includes(label(f).toLowerCase()));
+    const inName = (f: number) => ents.some((e) => lower(e).includes(lower(f)));
     const phrase = ranked.slice(0, 6).find((f) => multi(f) && !inName(f)) ?? ranked.slice(0, 4).find((f) => isPhrase(f) && !inName(f));
     const phraseText = phrase !== undefined ? label(phrase) : '';
+    const p = phraseText.toLowerCase();
     const mentioned = (f: number) => {
-      const name = label(f).toLowerCase();
-      const p = phraseText.toLowerCase();
+      const name = lower(f);
       return p.includes(name) || name.split(/\s+/).every((w) => p.includes(w.slice(0, Math.max(4, w.length - 2))));
     };
     const others = ents.filter((f) => !mentioned(f));
@@ -597,11 +821,21 @@ export class TopicModel {
     if (phrase !== undefined && ranked.indexOf(phrase) < 5) {
       // The place the phrase's own sentences name most: "North Korean troops" … "in Russia".
       const near = new Map<number, number>();
-      for (const p of docs) for (const e of this.nearOf(this.docs.get(p)!, phrase)) near.set(e, (near.get(e) ?? 0) + 1);
-      const byNear = [...near].filter(([e]) => !mentioned(e)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      const place = byNear.find(([e, c]) => this.entities[e].type === 'place' && c >= Math.max(1, docs.size / 2))?.[0];
-      const covers = (f: number) => [...docs].filter((p) => this.weightOf(p, f) > 0).length >= docs.size / 2;
-      const actor = others.find((f) => this.entities[f].type !== 'place' && covers(f));
+      for (let k = 0; k < size; k++) this.countNear(this.tDocs[k], phrase, near);
+      let place: number | undefined, placeC = 0;
+      for (const [e, c] of near) {
+        if (this.entityType[e] !== 'place' || c < Math.max(1, size / 2) || mentioned(e)) continue;
+        if (place === undefined || c > placeC || (c === placeC && e < place)) {
+          place = e;
+          placeC = c;
+        }
+      }
+      const covers = (f: number) => {
+        let c = 0;
+        for (let k = 0; k < size; k++) if (this.weightOf(this.tDocs[k], f) > 0) c++;
+        return c >= size / 2;
+      };
+      const actor = others.find((f) => this.entityType[f] !== 'place' && covers(f));
       if (place !== undefined) text = `${phraseText} in ${label(place)}`;
       else if (actor !== undefined) text = `${label(actor)}: ${phraseText}`;
       else if (others.length && ranked.indexOf(others[0]) < ranked.indexOf(phrase)) text = `${label(others[0])}: ${phraseText}`;
@@ -614,4 +848,23 @@ export class TopicModel {
     } else text = phraseText || label(ranked[0]);
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
+}
+
+/** ⌊v / d⌋ for exact integers v, d (the division alone may round up near the next integer). */
+function quotient(v: number, d: number): number {
+  const q = Math.floor(v / d);
+  const r = v - q * d;
+  return r < 0 ? q - 1 : r >= d ? q + 1 : q;
+}
+
+/** Whether a sorted list of paths holds `p`. */
+function hasSorted(list: readonly string[], p: string): boolean {
+  let lo = 0, hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < p) lo = mid + 1;
+    else if (list[mid] > p) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }
