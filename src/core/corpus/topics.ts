@@ -108,8 +108,10 @@ export class TopicModel {
   private entityIds = new Map<string, number>();
   private entityKey: string[] = [];
   private entityLabel: string[] = [];
-  private entityType: (EntityType | undefined)[] = [];
-  private entityDf: number[] = [];
+  /** Codes into `types` (0: none). */
+  private entityType = new Uint8Array(1024);
+  private types: (EntityType | undefined)[] = [undefined];
+  private entityDf = new Int32Array(1024);
   private phraseDf = new Map<number, number>();
   /** 2^24 bits (2 MB): a phrase of one article shares its bit with another about 2% of the time. */
   private seenOnce = new Int32Array(1 << 19);
@@ -282,9 +284,35 @@ export class TopicModel {
 
   topicsOf(path: string): Topic[] {
     this.refresh();
+    const slot = this.slots.get(path);
+    if (slot === undefined) return [];
+    const by = (this.bySlot ??= this.indexSlots());
     const out: Topic[] = [];
-    for (const t of this.topics) if (hasSorted(t.topic.documents, path)) out.push(t.topic);
+    for (let i = by.at[slot]; i < by.at[slot + 1]; i++) out.push(this.topics[by.topics[i]].topic);
     return out;
+  }
+
+  /** Each article's topics (in topic order), made on the first question after a refresh. */
+  private bySlot: { at: Int32Array; topics: Int32Array } | undefined;
+
+  private indexSlots(): { at: Int32Array; topics: Int32Array } {
+    const at = new Int32Array(this.paths.length + 2);
+    let total = 0;
+    const each = (fn: (slot: number, t: number) => void) =>
+      this.topics.forEach((t, i) => {
+        for (const p of t.topic.documents) {
+          const slot = this.slots.get(p);
+          if (slot !== undefined) fn(slot, i);
+        }
+      });
+    each((slot) => {
+      at[slot + 2]++;
+      total++;
+    });
+    for (let s = 2; s < at.length; s++) at[s] += at[s - 1];
+    const topics = new Int32Array(total);
+    each((slot, t) => (topics[at[slot + 1]++] = t));
+    return { at, topics };
   }
 
   list(): Topic[] {
@@ -306,6 +334,7 @@ export class TopicModel {
     if (this.needsFull()) this.full();
     else this.reassign();
     this.out = undefined;
+    this.bySlot = undefined;
   }
 
   // ---- features
@@ -317,8 +346,11 @@ export class TopicModel {
       this.entityIds.set(key, id);
       this.entityKey.push(key);
       this.entityLabel.push(label);
-      this.entityType.push(type);
-      this.entityDf.push(0);
+      this.entityType = ensure(this.entityType, id + 1);
+      this.entityDf = ensure(this.entityDf, id + 1);
+      let code = this.types.indexOf(type);
+      if (code < 0) code = this.types.push(type) - 1;
+      this.entityType[id] = code;
     }
     this.entityLabel[id] = label;
     return id;
@@ -571,7 +603,7 @@ export class TopicModel {
       if (f < 0) continue;
       const at = cd;
       // A place named once is a dateline ("TORONTO, March 3"), not what the article is about.
-      const place = this.entityType[f] === 'place';
+      const place = this.types[this.entityType[f]] === 'place';
       for (let i = postAt[x]; i < postAt[x + 1]; i++) if (!place || this.weightOf(order[post[i]], f) >= 2) candDocs[cd++] = post[i];
       const len = cd - at;
       if (len < 3 || len > maxDocs) {
@@ -824,7 +856,7 @@ export class TopicModel {
       for (let k = 0; k < size; k++) this.countNear(this.tDocs[k], phrase, near);
       let place: number | undefined, placeC = 0;
       for (const [e, c] of near) {
-        if (this.entityType[e] !== 'place' || c < Math.max(1, size / 2) || mentioned(e)) continue;
+        if (this.types[this.entityType[e]] !== 'place' || c < Math.max(1, size / 2) || mentioned(e)) continue;
         if (place === undefined || c > placeC || (c === placeC && e < place)) {
           place = e;
           placeC = c;
@@ -835,7 +867,7 @@ export class TopicModel {
         for (let k = 0; k < size; k++) if (this.weightOf(this.tDocs[k], f) > 0) c++;
         return c >= size / 2;
       };
-      const actor = others.find((f) => this.entityType[f] !== 'place' && covers(f));
+      const actor = others.find((f) => this.types[this.entityType[f]] !== 'place' && covers(f));
       if (place !== undefined) text = `${phraseText} in ${label(place)}`;
       else if (actor !== undefined) text = `${label(actor)}: ${phraseText}`;
       else if (others.length && ranked.indexOf(others[0]) < ranked.indexOf(phrase)) text = `${label(others[0])}: ${phraseText}`;
