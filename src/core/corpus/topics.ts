@@ -13,6 +13,7 @@ import { shortHash, slug } from './entities';
 import type { Topic } from './model';
 import { RunPool } from './runPool';
 import { ScoreTable, sortIndices } from './scratch';
+import { StringIndex } from './stringIndex';
 
 export interface TopicFeature {
   /** "E:<entity id>" or "T:<phrase key>". */
@@ -92,8 +93,8 @@ const EXACT = 2 ** 53;
 
 export class TopicModel {
   // ---- articles: slot numbers, their runs and strings
-  private slots = new Map<string, number>();
   private paths: string[] = [];
+  private slots = new StringIndex(() => this.paths);
   /** The phrases' written forms, SEP-separated in the order of their ids ('' for those not kept). */
   private labels: string[] = [];
   /** Per phrase in id order, the node keys near it (SEP-separated); NEAR_SEP between phrases; '' when none. */
@@ -105,8 +106,8 @@ export class TopicModel {
   private ents = new RunPool();
 
   // ---- entities: dense ids, by their canonical id (no "E:")
-  private entityIds = new Map<string, number>();
   private entityKey: string[] = [];
+  private entityIds = new StringIndex(() => this.entityKey);
   private entityLabel: string[] = [];
   /** Codes into `types` (0: none). */
   private entityType = new Uint8Array(1024);
@@ -177,8 +178,8 @@ export class TopicModel {
     const prev = slot !== undefined;
     if (slot === undefined) {
       slot = this.freeSlots.length ? this.freeSlots.pop()! : this.paths.length;
-      this.slots.set(path, slot);
       this.paths[slot] = path;
+      this.slots.set(path, slot);
       this.linked = ensure(this.linked, slot + 1);
       this.linked[slot] = 0;
       this.ents.resize(slot, 0);
@@ -276,8 +277,8 @@ export class TopicModel {
     this.linked[slot] = 0;
     this.phrases.free(slot);
     this.ents.free(slot);
-    this.paths[slot] = this.labels[slot] = this.near[slot] = '';
     this.slots.delete(path);
+    this.paths[slot] = this.labels[slot] = this.near[slot] = '';
     this.freeSlots.push(slot);
     this.changedSinceFull.add(path);
   }
@@ -343,8 +344,8 @@ export class TopicModel {
     let id = this.entityIds.get(key);
     if (id === undefined) {
       id = this.entityKey.length;
-      this.entityIds.set(key, id);
       this.entityKey.push(key);
+      this.entityIds.set(key, id);
       this.entityLabel.push(label);
       this.entityType = ensure(this.entityType, id + 1);
       this.entityDf = ensure(this.entityDf, id + 1);
@@ -503,8 +504,9 @@ export class TopicModel {
     this.idfN = n;
     this.changedSinceFull.clear();
     // Articles by path: k is an article's place in that order.
-    const order = Int32Array.from(this.slots.values());
     const paths = this.paths;
+    const order = new Int32Array(n);
+    for (let slot = 0, k = 0; slot < paths.length; slot++) if (paths[slot]) order[k++] = slot;
     order.sort((a, b) => (paths[a] < paths[b] ? -1 : paths[a] > paths[b] ? 1 : 0));
     const S = this.opts.salient;
     // Each article's salient features as dense numbers (given in order of first use).

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RunPool } from '../../../src/core/corpus/runPool';
 import { ScoreTable, sortIndices } from '../../../src/core/corpus/scratch';
+import { StringIndex } from '../../../src/core/corpus/stringIndex';
 import { TopicModel, type TopicFeature } from '../../../src/core/corpus/topics';
 
 describe('RunPool', () => {
@@ -35,6 +36,30 @@ describe('RunPool', () => {
           expect(Array.from(pool.ids.subarray(at, at + run.length))).toEqual(run);
           expect(Array.from(pool.weights.subarray(at, at + run.length))).toEqual(run.map((v) => v / 8));
         }
+      }),
+    );
+  });
+});
+
+describe('StringIndex', () => {
+  it('finds what a Map would, through growth and deletions', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.boolean()), { maxLength: 3000 }), (ops) => {
+        const keys: string[] = [];
+        const index = new StringIndex(() => keys);
+        const want = new Map<string, number>();
+        for (const [k, del] of ops) {
+          if (del) {
+            index.delete(k);
+            want.delete(k);
+          } else if (!want.has(k)) {
+            keys.push(k);
+            index.set(k, keys.length - 1);
+            want.set(k, keys.length - 1);
+          }
+        }
+        expect(index.size).toBe(want.size);
+        for (const k of new Set(ops.map(([k]) => k))) expect(index.get(k)).toBe(want.get(k));
       }),
     );
   });
