@@ -196,33 +196,39 @@ export class EntityGraph {
     };
     for (const e of this.removedOwner) markStale(e);
     // Components over the links that hold whatever the article said: within-article joins,
-    // spelling variants, and names of one country.
-    const compOf = new Map<number, number>();
-    const comps: number[][] = [];
+    // spelling variants, and names of one country. A full refresh walks every node, so what it
+    // keeps while it runs is flat: the component of each node in one array, and components as
+    // runs of one list (component k is walked[compStart[k] .. compStart[k + 1])).
+    const compOf = new Int32Array(this.byId.length).fill(-1);
+    const walked: number[] = [];
+    const compStart: number[] = [];
+    const compEnd = (k: number) => (k + 1 < compStart.length ? compStart[k + 1] : walked.length);
+    const queue: number[] = [];
+    let current = 0;
+    const visit = (o: number) => {
+      if (compOf[o] < 0 && this.byId[o]) {
+        compOf[o] = current;
+        queue.push(o);
+      }
+    };
     const bfs = (start: number): number => {
-      const known = compOf.get(start);
-      if (known !== undefined) return known;
-      const c = comps.length;
-      const list: number[] = [];
-      comps.push(list);
-      compOf.set(start, c);
-      const queue = [start];
+      const known = compOf[start];
+      if (known >= 0) return known;
+      current = compStart.length;
+      compStart.push(walked.length);
+      compOf[start] = current;
+      queue.push(start);
       while (queue.length) {
         const id = queue.pop()!;
-        list.push(id);
+        walked.push(id);
         markStale(this.entityOfNode.get(id));
         const node = this.byId[id]!;
-        const visit = (o: number) => {
-          if (!compOf.has(o) && this.byId[o]) {
-            compOf.set(o, c);
-            queue.push(o);
-          }
-        };
-        for (const o of this.links.get(id)?.keys() ?? []) visit(o);
-        for (const o of node.sim.keys()) visit(o);
+        const links = this.links.get(id);
+        if (links) for (const o of links.keys()) visit(o);
+        if (node.sim.size) for (const o of node.sim.keys()) visit(o);
         if (node.alias) for (const o of this.aliases.get(node.alias) ?? []) visit(o);
       }
-      return c;
+      return compStart.length - 1;
     };
     for (const id of this.dirty) {
       markStale(this.entityOfNode.get(id));
@@ -237,33 +243,45 @@ export class EntityGraph {
     let attached = 0;
     for (;;) {
       while (pending.length) for (const id of this.membersOf.get(pending.pop()!) ?? []) if (this.byId[id]) bfs(id);
-      if (attached >= comps.length) break;
-      for (; attached < comps.length; attached++) {
+      if (attached >= compStart.length) break;
+      for (; attached < compStart.length; attached++) {
         const c = attached;
         parent[c] ??= c;
         // A bare surname joins the one full name in the corpus it can belong to.
-        const list = comps[c];
-        if (list.some((id) => this.byId[id]!.type !== 'person' || this.byId[id]!.words !== 1)) continue;
+        let bare = true;
+        for (let k = compStart[c]; k < compEnd(c) && bare; k++) bare = this.byId[walked[k]]!.type === 'person' && this.byId[walked[k]]!.words === 1;
+        if (!bare) continue;
         const cands = new Set<number>();
-        for (const id of list) for (const f of this.surnames.get(this.byId[id]!.last) ?? []) if (this.byId[f]) cands.add(bfs(f));
-        for (let k = parent.length; k < comps.length; k++) parent[k] = k;
+        for (let k = compStart[c], end = compEnd(c); k < end; k++) for (const f of this.surnames.get(this.byId[walked[k]]!.last) ?? []) if (this.byId[f]) cands.add(bfs(f));
+        for (let k = parent.length; k < compStart.length; k++) parent[k] = k;
         const roots = new Set([...cands].map(find));
         roots.delete(find(c));
         if (roots.size === 1) parent[find(c)] = [...roots][0];
       }
     }
-    for (let k = 0; k < comps.length; k++) parent[k] ??= k;
-    const groups = new Map<number, number[]>();
-    comps.forEach((list, c) => {
-      const r = find(c);
-      const g = groups.get(r);
-      if (g) g.push(...list);
-      else groups.set(r, [...list]);
-    });
+    // The entities' node lists, each made at its exact size (they are kept as the members).
+    const nComps = compStart.length;
+    const rootOf = new Int32Array(nComps);
+    const sizeOf = new Int32Array(nComps);
+    for (let k = 0; k < nComps; k++) {
+      parent[k] ??= k;
+      rootOf[k] = find(k);
+      sizeOf[rootOf[k]] += compEnd(k) - compStart[k];
+    }
+    const listOf: (number[] | undefined)[] = new Array(nComps);
+    const filled = new Int32Array(nComps);
+    const lists: number[][] = [];
+    for (let k = 0; k < nComps; k++) {
+      const r = rootOf[k];
+      let list = listOf[r];
+      if (!list) lists.push((list = listOf[r] = new Array<number>(sizeOf[r])));
+      for (let i = compStart[k], end = compEnd(k); i < end; i++) list[filled[r]++] = walked[i];
+    }
+    for (const g of lists) g.sort((a, b) => a - b);
+    lists.sort((a, b) => a[0] - b[0]);
     // An entity whose nodes are the same as before is updated from its old self (only the
     // articles that came and went are looked at): editing one article mentioning "U.S." must
     // not re-read the thousands of others.
-    const lists = [...groups.values()].map((g) => g.sort((a, b) => a - b)).sort((a, b) => a[0] - b[0]);
     const prevOf = new Map<number[], CanonicalEntity>();
     // (Only while the articles' order stands: the old lists are sorted by it.)
     for (const ids of this.orderStable ? lists : []) {
@@ -282,7 +300,7 @@ export class EntityGraph {
       if (!e) continue;
       for (const id of ids) this.entityOfNode.set(id, e);
       this.membersOf.set(e, ids);
-      built.push(e);
+      if (this.sorted) built.push(e);
     }
     this.dirty.clear();
     this.removedOwner.clear();
@@ -513,16 +531,17 @@ export class EntityGraph {
       sameDocuments = came.size === gone.size && [...came].every((p) => gone.has(p));
     } else {
       refs = [];
-      const seen = new Set<LocalRef>();
-      for (const id of ids) {
-        for (const r of this.byId[id]!.refs) {
-          if (seen.has(r)) continue;
-          seen.add(r);
-          refs.push(r);
-        }
-      }
+      for (const id of ids) for (const r of this.byId[id]!.refs) refs.push(r);
       refs.sort(this.byDocument);
-      tally = { forms: new Map(), votes: new Map() };
+      // A local entity on several of the nodes (an acronym and its expansion) is listed once.
+      if (ids.length > 1) refs = refs.filter((r, i) => i === 0 || r !== refs[i - 1]);
+      // Small entities (nearly all) are not updated in place: their tally is made in a scratch one.
+      if (refs.length >= IN_PLACE_MIN) tally = { forms: new Map(), votes: new Map() };
+      else {
+        tally = this.scratch;
+        tally.forms.clear();
+        tally.votes.clear();
+      }
       for (const r of refs) count(tally, this.entryOf(r).locals, r % SPAN, +1);
     }
     if (!refs.length) return undefined;
@@ -532,7 +551,8 @@ export class EntityGraph {
     const forms: { form: string; n: number }[] = [];
     for (const written of tally.forms.values()) {
       let best = '', bestN = -1, total = 0;
-      for (const [f, n] of written) {
+      for (let k = 0; k < written.length; k += 2) {
+        const f = written[k] as string, n = written[k + 1] as number;
         total += n;
         const better = bestN < 0 || (isShoutedName(best) && !isShoutedName(f)) || (isShoutedName(best) === isShoutedName(f) && n > bestN);
         if (better) [best, bestN] = [f, n];
@@ -579,6 +599,8 @@ export class EntityGraph {
   }
 
   /** Articles in document order, an article's entities in the order of their first mentions. */
+  private scratch: Tally = { forms: new Map(), votes: new Map() };
+
   private byDocument = (a: LocalRef, b: LocalRef): number => this.entryOf(a).doc.order - this.entryOf(b).doc.order || (a % SPAN) - (b % SPAN);
 
 }
@@ -646,8 +668,8 @@ interface Vote {
 
 /** What an entity's name and variants are worked out from, kept so it can be updated in place. */
 interface Tally {
-  /** lower-cased form → written form → mentions. */
-  forms: Map<string, Map<string, number>>;
+  /** lower-cased form → [written form, mentions, written form, mentions, …] (a Map each was most of a refresh's garbage). */
+  forms: Map<string, (string | number)[]>;
   /** lower-cased local name → its vote. */
   votes: Map<string, Vote>;
 }
@@ -683,21 +705,15 @@ function mergeSorted(a: LocalRef[], b: LocalRef[], byDocument: (a: LocalRef, b: 
 
 /** Adds (sign 1) or takes away (-1) one local entity's forms and name. */
 function count(t: Tally, locals: ArticleLocals, li: number, sign: number): void {
-  const per = new Array<number>(locals.formCount(li)).fill(0);
-  locals.forEachMention(li, (_s, _e, f) => per[f]++);
-  per.forEach((nf, i) => {
-    if (!nf) return;
-    const f = locals.form(li, i);
-    const k = f.toLowerCase();
-    let m = t.forms.get(k);
-    if (!m) t.forms.set(k, (m = new Map()));
-    const c = (m.get(f) ?? 0) + sign * nf;
-    if (c > 0) m.set(f, c);
-    else {
-      m.delete(f);
-      if (!m.size) t.forms.delete(k);
-    }
-  });
+  const nForms = locals.formCount(li);
+  if (nForms === 1) countForm(t, locals.form(li, 0), sign * locals.mentionCount(li));
+  else {
+    const per = new Array<number>(nForms).fill(0);
+    locals.forEachMention(li, (_s, _e, f) => per[f]++);
+    per.forEach((nf, i) => {
+      if (nf) countForm(t, locals.form(li, i), sign * nf);
+    });
+  }
   const name = locals.name(li);
   const k = name.toLowerCase();
   const n = locals.mentionCount(li);
@@ -706,6 +722,22 @@ function count(t: Tally, locals: ArticleLocals, li: number, sign: number): void 
     v.n += sign * n;
     if (v.n <= 0) t.votes.delete(k);
   } else if (sign > 0) t.votes.set(k, { name, n, tokens: nameTokens(name).length, acronym: looksLikeAcronym(name) });
+}
+
+function countForm(t: Tally, f: string, delta: number): void {
+  const k = f.toLowerCase();
+  let m = t.forms.get(k);
+  if (!m) t.forms.set(k, (m = []));
+  let at = 0;
+  while (at < m.length && m[at] !== f) at += 2;
+  const c = (at < m.length ? (m[at + 1] as number) : 0) + delta;
+  if (c > 0) {
+    if (at < m.length) m[at + 1] = c;
+    else m.push(f, c);
+  } else {
+    if (at < m.length) m.splice(at, 2);
+    if (!m.length) t.forms.delete(k);
+  }
 }
 
 function mentionsGetter(this: CanonicalEntity): Mention[] {
