@@ -208,8 +208,10 @@ export class CorpusDriver {
       if (usePool) {
         this.pool ??= this.makePool();
         result.cancelled = !(await this.pool.run(jobs, onResult, run.signal, this.opts.batchSize ?? 8));
-        // Before the snapshot is refreshed and stored: that peak should not come on top of the workers'.
+        // Before the index is filled and the snapshot refreshed and stored: that peak should not
+        // come on top of the workers' memory, so wait until they are gone.
         this.releasePool();
+        await this.stopping;
       } else {
         for (const job of jobs) {
           if (run.signal?.aborted) {
