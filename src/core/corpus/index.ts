@@ -7,7 +7,7 @@ import { FigureIndex } from './figures';
 import { ArticleLocals } from './locals';
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup, IndexedDocument, Mention, Topic } from './model';
 import { stateOf, writeStateJson, type CorpusState } from './state';
-import { TopicModel, type TopicFeature, type TopicOptions } from './topics';
+import { TopicModel, type TopicOptions } from './topics';
 
 export * from './model';
 export { digestArticle, DIGEST_VERSION, type DocumentDigest, type LocalEntity, type ClaimDigest } from './digest';
@@ -58,10 +58,8 @@ export class CorpusIndex {
 
   constructor(opts: CorpusIndexOptions = {}) {
     this.topics = new TopicModel(opts.topics);
-    this.topics.setNearResolver((key) => {
-      const e = this.entities.entityOfKey(key);
-      return e ? 'E:' + e.id : undefined;
-    });
+    // By canonical id, without an "E:" string made per lookup.
+    this.topics.setNearEntity((key) => this.entities.entityOfKey(key)?.id);
     this.keepAnalyses = opts.keepAnalyses ?? true;
   }
 
@@ -265,7 +263,16 @@ export class CorpusIndex {
       // Entity ids may have changed since features were made: before a full pass, renew them all.
       const all = this.topics.needsFull(this.topicDirty.size);
       const docs = all ? [...this.docs.values()].sort((a, b) => a.order - b.order) : [...this.topicDirty].map((p) => this.docs.get(p)!);
-      for (const d of docs) this.topics.setEntities(d.path, this.topicFeatures(d));
+      // An article's entities go in one at a time: no feature object per entity per pass.
+      for (const d of docs) {
+        this.topics.beginEntities(d.path);
+        const locals = d.locals;
+        for (let i = 0; i < locals.count; i++) {
+          const e = this.entities.entityOfKey(locals.key(i));
+          if (e) this.topics.addEntity(e.id, locals.mentionCount(i) + (locals.lead(i) ? 0.5 : 0), e.name, e.type);
+        }
+        this.topics.endEntities();
+      }
       this.topicDirty.clear();
       this.topics.refresh();
     }
@@ -311,19 +318,6 @@ export class CorpusIndex {
     for (const x of w) norm += x * x;
     d.vec = { ids, w, norm: Math.sqrt(norm) };
     return d.vec;
-  }
-
-  /** An article's entities as topic features (its phrases are in the topic model already). */
-  private topicFeatures(d: DocRec): TopicFeature[] {
-    const out: TopicFeature[] = [];
-    const locals = d.locals;
-    for (let i = 0; i < locals.count; i++) {
-      const e = this.entities.entityOfKey(locals.key(i));
-      if (!e) continue;
-      const n = locals.mentionCount(i);
-      out.push({ key: 'E:' + e.id, weight: n + (locals.lead(i) ? 0.5 : 0), label: e.name, type: e.type });
-    }
-    return out;
   }
 
   private spansOf(d: DocRec): NonNullable<DocRec['spans']> {
