@@ -19,12 +19,15 @@ import type { DocRef } from './entities';
 import { shortHash } from './entities';
 import type { Agreement, ClaimRef, Figure, FigureGroup } from './model';
 import { gazetteerName } from './gazetteer';
-import { rangesOverlap, type Range } from './units';
 import { grownFloat64, grownInt32, grownUint8, PairIds, StringIds } from './denseIds';
 
 const KIND_WEIGHT = [3, 2, 1];
 /** Features shared by more claims than this are too common to find candidates by. */
 const MAX_POSTING = 150;
+// (Made once: a regular expression literal is a new object each time it is evaluated.)
+const SPACES = /\s+/g;
+/** A stated subject that is only the figure again ("at least four months"). */
+const ONLY_FIGURE = /\d|^(?:at least|about|around|nearly|more than|up to)\b/i;
 
 // A claim's int columns (INTS of them a row in `ints`).
 /** Index into the article's claims. */
@@ -298,26 +301,37 @@ export class FigureIndex {
   refresh(): boolean {
     if (!this.dirtyCount) return false;
     // The components that hold a changed claim, and the groups they held before.
+    // (Index loops: in code that runs once, for…of makes an iterator result a step.)
     const todo = (this.todo = []);
-    for (const id of this.dirty) {
+    const dirty = this.dirty;
+    for (let d = 0; d < dirty.length; d++) {
+      const id = dirty[d];
       if (!(this.flags[id] & ALIVE)) continue;
       const g = this.groupOfNode.get(id);
       if (g) this.dropGroup(g, Into.Todo);
       this.addTodo(id);
     }
     const done = ++this.stamp;
+    // (Filled up to `n` and `top`, never emptied: emptying an array lets its storage go, and
+    // the next push makes room for 17.)
     const comp: number[] = [];
-    const queue: number[] = [];
+    const stack: number[] = [];
     for (let t = 0; t < todo.length; t++) {
       const start = todo[t];
       if (this.seenAt[start] === done || !(this.flags[start] & ALIVE)) continue;
-      // Breadth-first over links: one component.
-      comp.length = 0;
-      queue.push(start);
       this.seenAt[start] = done;
-      while (queue.length) {
-        const id = queue.pop()!;
-        comp.push(id);
+      if (!this.adj[start]) {
+        // Unlinked: a component of one, in no group.
+        const g = this.groupOfNode.get(start);
+        if (g) this.dropGroup(g, Into.Todo);
+        continue;
+      }
+      // Depth-first over links: one component.
+      let n = 0, top = 0;
+      stack[top++] = start;
+      while (top) {
+        const id = stack[--top];
+        comp[n++] = id;
         const g = this.groupOfNode.get(id);
         if (g) this.dropGroup(g, Into.Todo);
         const links = this.adj[id];
@@ -326,17 +340,18 @@ export class FigureIndex {
           const other = links[k];
           if (this.seenAt[other] !== done && this.flags[other] & ALIVE) {
             this.seenAt[other] = done;
-            queue.push(other);
+            stack[top++] = other;
           }
         }
       }
-      if (comp.length > 1) this.groupComponent(comp);
+      if (n > 1) this.groupComponent(comp, n);
     }
-    for (const id of todo) this.flags[id] &= ~TODO;
-    for (const id of this.dirty) this.flags[id] &= ~DIRTY;
+    for (let t = 0; t < todo.length; t++) this.flags[todo[t]] &= ~TODO;
+    for (let d = 0; d < dirty.length; d++) this.flags[dirty[d]] &= ~DIRTY;
     this.todo = [];
     this.dirty = [];
     this.dirtyCount = 0;
+    this.scratch.strings.length = 0;
     if (this.sorted) {
       // Drop the groups that went, insert the new ones in place (a new array: snapshots keep theirs).
       const list = this.sorted.filter((g) => this.groups.get(g.id) === g);
@@ -525,7 +540,9 @@ export class FigureIndex {
   // ---- grouping
 
   private dropGroup(g: FigureGroup, into: Into): void {
-    for (const id of this.membersOf.get(g) ?? []) {
+    const members = this.membersOf.get(g) ?? [];
+    for (let k = 0; k < members.length; k++) {
+      const id = members[k];
       if (this.groupOfNode.get(id) === g) this.groupOfNode.delete(id);
       if (into === Into.Dirty) this.markDirty(id);
       else if (into === Into.Todo) this.addTodo(id);
@@ -534,34 +551,53 @@ export class FigureIndex {
     if (this.groups.get(g.id) === g) this.groups.delete(g.id);
   }
 
+  private clusterRoot = new Int32Array(0);
+  private clusterNext = new Int32Array(0);
+  private clusterSize = new Int32Array(0);
+
   /** Greedy constrained clustering of one linked component. */
-  private groupComponent(ids: readonly number[]): void {
-    const n = ids.length;
+  private groupComponent(ids: readonly number[], n: number): void {
     for (let k = 0; k < n; k++) this.local[ids[k]] = k;
-    // Clusters as circular lists of places in `ids`, each place knowing its cluster's root.
-    const root = new Int32Array(n), next = new Int32Array(n), size = new Int32Array(n);
+    // Clusters as circular lists of places in `ids`, each place knowing its cluster's root (in
+    // scratch arrays kept for the next component: a small typed array costs more than its data).
+    if (this.clusterRoot.length < n) {
+      const m = Math.max(n, this.clusterRoot.length * 2, 64);
+      this.clusterRoot = new Int32Array(m);
+      this.clusterNext = new Int32Array(m);
+      this.clusterSize = new Int32Array(m);
+    }
+    const root = this.clusterRoot, next = this.clusterNext, size = this.clusterSize;
     for (let k = 0; k < n; k++) {
       root[k] = k;
       next[k] = k;
       size[k] = 1;
     }
-    const ea: number[] = [], eb: number[] = [], es: number[] = [];
-    for (const a of ids) {
-      const links = this.adj[a];
+    // The links, each once: [a, b, score] at 3e, in arrays made at their size.
+    let m = 0;
+    for (let k0 = 0; k0 < n; k0++) {
+      const a = ids[k0], links = this.adj[a];
+      if (links) for (let k = 0; k < links.length; k += 2) if (a < links[k]) m++;
+    }
+    const ed = new Array<number>(3 * m), order = new Array<number>(m);
+    m = 0;
+    for (let k0 = 0; k0 < n; k0++) {
+      const a = ids[k0], links = this.adj[a];
       if (!links) continue;
       for (let k = 0; k < links.length; k += 2) {
         if (a < links[k]) {
-          ea.push(a);
-          eb.push(links[k]);
-          es.push(links[k + 1]);
+          ed[3 * m] = a;
+          ed[3 * m + 1] = links[k];
+          ed[3 * m + 2] = links[k + 1];
+          order[m] = 3 * m;
+          m++;
         }
       }
     }
     // Agreements first (they make the figures), then conflicts; strongest first; ties by id for determinism.
-    const order = ea.map((_a, e) => e);
-    order.sort((x, y) => Number(es[y] > 0) - Number(es[x] > 0) || Math.abs(es[y]) - Math.abs(es[x]) || ea[x] - ea[y] || eb[x] - eb[y]);
-    for (const e of order) {
-      const ca = root[this.local[ea[e]]], cb = root[this.local[eb[e]]];
+    sortSmall(order, (x, y) => Number(ed[y + 2] > 0) - Number(ed[x + 2] > 0) || Math.abs(ed[y + 2]) - Math.abs(ed[x + 2]) || ed[x] - ed[y] || ed[x + 1] - ed[y + 1]);
+    for (let o = 0; o < order.length; o++) {
+      const e = order[o];
+      const ca = root[this.local[ed[e]]], cb = root[this.local[ed[e + 1]]];
       if (ca === cb || !this.compatible(ids, next, size, ca, cb)) continue;
       const big = size[ca] >= size[cb] ? ca : cb, small = big === ca ? cb : ca;
       let k = small;
@@ -577,20 +613,21 @@ export class FigureIndex {
     for (let k = 0; k < n; k++) {
       const r = root[k];
       if (!size[r]) continue;
-      const members: number[] = [];
+      // (Kept by the group: made at its size.)
+      const members = new Array<number>(size[r]);
       let q = r;
-      do {
-        members.push(ids[q]);
+      for (let j = 0; j < members.length; j++) {
+        members[j] = ids[q];
         q = next[q];
-      } while (q !== r);
+      }
       size[r] = 0;
-      members.sort((x, y) => x - y);
+      sortSmall(members, (x, y) => x - y);
       const doc = this.docOf[members[0]]!.id;
       if (!members.some((id) => this.docOf[id]!.id !== doc)) continue;
       const g = this.build(members);
       this.groups.set(g.id, g);
       this.membersOf.set(g, members);
-      for (const id of members) this.groupOfNode.set(id, g);
+      for (let m = 0; m < members.length; m++) this.groupOfNode.set(members[m], g);
     }
   }
 
@@ -744,63 +781,129 @@ export class FigureIndex {
     return shared / (la + lb - shared);
   }
 
+  /** Claims in article order (the index's order, then path), then claim order. */
+  private readonly byArticle = (x: number, y: number): number => {
+    const dx = this.docOf[x]!, dy = this.docOf[y]!;
+    return dx.order - dy.order || dx.path.localeCompare(dy.path) || this.ints[x * INTS + CLAIM] - this.ints[y * INTS + CLAIM];
+  };
+
+  /**
+   * Scratch for `build`, used again group after group (a fresh array that is pushed to makes room
+   * for 17): per place in the group, its figure; per figure, its first place, range and normal
+   * value; strings to count. Only ever written up to the lengths in use.
+   */
+  private scratch = { figOf: [] as number[], first: [] as number[], lo: [] as number[], hi: [] as number[], normal: [] as number[], strings: [] as string[] };
+
   private build(members: number[]): FigureGroup {
-    const doc = (id: number) => this.docOf[id]!;
-    const nodes = members.slice().sort((x, y) => doc(x).order - doc(y).order || doc(x).path.localeCompare(doc(y).path) || this.ints[x * INTS + CLAIM] - this.ints[y * INTS + CLAIM]);
-    const claimOf = new Map(nodes.map((id) => [id, this.claimOf(id)]));
-    const value = (id: number) => this.nums[id * NUMS + VALUE];
-    const expectedOf = (id: number) => !!(this.flags[id] & EXPECTED);
-    // Figures: one per value (and standing: stated vs expected).
-    const figs = new Map<string, { nodes: number[] }>();
-    for (const id of nodes) {
-      const k = `${value(id)}|${expectedOf(id) ? 1 : 0}`;
-      let f = figs.get(k);
-      if (!f) figs.set(k, (f = { nodes: [] }));
-      f.nodes.push(id);
-    }
-    const figures: (Figure & { expected?: boolean })[] = [];
-    const figRanges: { range: Range; expected: boolean }[] = [];
-    const lo = (id: number) => this.nums[id * NUMS + LO], hi = (id: number) => this.nums[id * NUMS + HI];
-    for (const { nodes: fn } of figs.values()) {
-      const docs: string[] = [];
-      for (const id of fn) if (!docs.includes(doc(id).path)) docs.push(doc(id).path);
-      const approx = mostCommon(fn.map((id) => claimOf.get(id)!.approx).filter((a): a is string => !!a));
-      const claims: ClaimRef[] = fn.map((id) => ({ document: doc(id).path, index: this.ints[id * INTS + CLAIM], claim: claimOf.get(id)! }));
-      const expected = expectedOf(fn[0]);
-      figures.push({ value: claimOf.get(fn[0])!.value, ...(approx ? { approx } : {}), documents: docs, claims, ...(expected ? { expected } : {}) });
-      // The figure's range: what all its claims allow together.
-      let l = -Infinity, h = Infinity;
-      for (const id of fn) {
-        l = Math.max(l, lo(id));
-        h = Math.min(h, hi(id));
+    const nodes = sortSmall(members.slice(), this.byArticle);
+    const n = nodes.length, nums = this.nums, flags = this.flags;
+    const { figOf, first, lo: figLo, hi: figHi, normal, strings } = this.scratch;
+    const claims = new Array<Claim>(n);
+    for (let k = 0; k < n; k++) claims[k] = this.claimOf(nodes[k]);
+    // Figures: one per value (and standing: stated vs expected). (A group has a few: found by
+    // looking, values equal as their strings would be.)
+    let nf = 0;
+    for (let k = 0; k < n; k++) {
+      const id = nodes[k], v = nums[id * NUMS + VALUE], e = flags[id] & EXPECTED;
+      let f = 0;
+      for (; f < nf; f++) {
+        const o = nodes[first[f]], w = nums[o * NUMS + VALUE];
+        if ((v === w || (v !== v && w !== w)) && (flags[o] & EXPECTED) === e) break;
       }
-      if (l > h) [l, h] = [Math.min(...fn.map(lo)), Math.max(...fn.map(hi))];
-      figRanges.push({ range: { lo: l, hi: h }, expected });
+      if (f === nf) first[nf++] = k;
+      figOf[k] = f;
+    }
+    const figures = new Array<Figure>(nf);
+    for (let f = 0; f < nf; f++) {
+      // Its articles and hedges; the range all its claims allow together. (Arrays the group keeps
+      // are made at their size.)
+      let nd = 0, size = 0;
+      let lo = -Infinity, hi = Infinity;
+      for (let k = first[f]; k < n; k++) {
+        if (figOf[k] !== f) continue;
+        size++;
+        const id = nodes[k], path = this.docOf[id]!.path;
+        let seen = false;
+        for (let d = 0; d < nd && !seen; d++) seen = strings[d] === path;
+        if (!seen) strings[nd++] = path;
+        lo = Math.max(lo, nums[id * NUMS + LO]);
+        hi = Math.min(hi, nums[id * NUMS + HI]);
+      }
+      const docs = strings.slice(0, nd);
+      if (lo > hi) {
+        lo = Infinity;
+        hi = -Infinity;
+        for (let k = first[f]; k < n; k++) {
+          if (figOf[k] !== f) continue;
+          lo = Math.min(lo, nums[nodes[k] * NUMS + LO]);
+          hi = Math.max(hi, nums[nodes[k] * NUMS + HI]);
+        }
+      }
+      const refs = new Array<ClaimRef>(size);
+      let na = 0;
+      for (let k = first[f], r = 0; k < n; k++) {
+        if (figOf[k] !== f) continue;
+        refs[r++] = { document: this.docOf[nodes[k]]!.path, index: this.ints[nodes[k] * INTS + CLAIM], claim: claims[k] };
+        const a = claims[k].approx;
+        if (a) strings[na++] = a;
+      }
+      const approx = mostCommon(strings, na);
+      const at = first[f];
+      // (Plain literals in the key order of before: a spread makes a slower, larger object.)
+      const figure: Figure = approx ? { value: claims[at].value, approx, documents: docs, claims: refs } : { value: claims[at].value, documents: docs, claims: refs };
+      if (flags[nodes[at]] & EXPECTED) figure.expected = true;
+      figures[f] = figure;
+      figLo[f] = lo;
+      figHi[f] = hi;
+      normal[f] = nums[nodes[at] * NUMS + VALUE];
     }
     let agreement: Agreement = 'agree';
-    for (let i = 0; i < figRanges.length; i++) {
-      for (let j = i + 1; j < figRanges.length; j++) {
-        if (rangesOverlap(figRanges[i].range, figRanges[j].range)) continue;
-        if (figRanges[i].expected === figRanges[j].expected) agreement = 'conflict';
+    for (let i = 0; i < nf; i++) {
+      for (let j = i + 1; j < nf; j++) {
+        // (rangesOverlap.)
+        if (figLo[i] <= figHi[j] * (1 + 1e-9) && figLo[j] <= figHi[i] * (1 + 1e-9)) continue;
+        if (!figures[i].expected === !figures[j].expected) agreement = 'conflict';
         else if (agreement === 'agree') agreement = 'distinct';
       }
     }
     // Most reported first.
-    const normal = [...figs.values()].map((f) => value(f.nodes[0]));
-    const order = figures.map((_f, i) => i).sort((x, y) => figures[y].documents.length - figures[x].documents.length || normal[x] - normal[y]);
+    const order = new Array<number>(nf);
+    for (let f = 0; f < nf; f++) order[f] = f;
+    sortSmall(order, (x, y) => figures[y].documents.length - figures[x].documents.length || normal[x] - normal[y]);
+    const ordered = new Array<Figure>(nf);
+    for (let f = 0; f < nf; f++) ordered[f] = figures[order[f]];
     // The subject as the claims state it, unless that is only the figure again ("at least four months").
-    const stated = nodes.map((id) => claimOf.get(id)!.subject?.replace(/\s+/g, ' ').trim()).filter((s): s is string => !!s && !/\d|^(?:at least|about|around|nearly|more than|up to)\b/i.test(s));
-    const subject = mostCommon(stated) ?? this.sharedSubject(nodes) ?? mostCommon(nodes.map((id) => this.subjectOf(id).replace(/\s+/g, ' ').trim())) ?? '';
-    const unit = mostCommon(nodes.map((id) => claimOf.get(id)!.unit).filter((u): u is string => !!u));
-    const first = nodes[0];
-    return {
-      id: 'fig:' + shortHash(`${doc(first).path}#${this.ints[first * INTS + CLAIM]}#${claimOf.get(first)!.start}`),
-      subject,
-      ...(unit ? { unit } : {}),
-      figures: order.map((i) => figures[i]),
-      agreement,
-    };
+    let ns = 0;
+    for (let k = 0; k < n; k++) {
+      const s = claims[k].subject?.replace(SPACES, ' ').trim();
+      if (s && !ONLY_FIGURE.test(s)) strings[ns++] = s;
+    }
+    let subject = mostCommon(strings, ns) ?? this.sharedSubject(nodes);
+    if (subject === undefined) {
+      for (let k = 0; k < n; k++) strings[k] = this.subjectOf(nodes[k]).replace(SPACES, ' ').trim();
+      subject = mostCommon(strings, n) ?? '';
+    }
+    let nu = 0;
+    for (let k = 0; k < n; k++) if (claims[k].unit) strings[nu++] = claims[k].unit!;
+    const unit = mostCommon(strings, nu);
+    const id = 'fig:' + shortHash(`${this.docOf[nodes[0]]!.path}#${this.ints[nodes[0] * INTS + CLAIM]}#${claims[0].start}`);
+    return unit ? { id, subject, unit, figures: ordered, agreement } : { id, subject, figures: ordered, agreement };
   }
+}
+
+/** Sorts `a` in place (stable, like Array.prototype.sort; a short array by insertion, which allocates nothing). */
+function sortSmall<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
+  if (a.length > 24) return a.sort(cmp);
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && cmp(a[j], v) > 0) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+  return a;
 }
 
 /** Sorts a[from..to) ascending (a claim's dozen or so ids: insertion sort, no garbage). */
@@ -816,14 +919,32 @@ function sortRange(a: Int32Array, from: number, to: number): void {
   }
 }
 
-function mostCommon(xs: readonly string[]): string | undefined {
-  const m = new Map<string, number>();
+/** The string given most often among xs[0..n) (the first to reach the top count). */
+function mostCommon(xs: readonly string[], n: number): string | undefined {
   let best: string | undefined;
-  let n = 0;
-  for (const x of xs) {
+  let top = 0;
+  if (n <= 16) {
+    // (A few: count by looking back, no Map.)
+    for (let i = 0; i < n; i++) {
+      const x = xs[i];
+      let c = 0;
+      for (let j = 0; j <= i; j++) if (xs[j] === x) c++;
+      if (c > top) {
+        best = x;
+        top = c;
+      }
+    }
+    return best;
+  }
+  const m = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const x = xs[i];
     const c = (m.get(x) ?? 0) + 1;
     m.set(x, c);
-    if (c > n) [best, n] = [x, c];
+    if (c > top) {
+      best = x;
+      top = c;
+    }
   }
   return best;
 }
