@@ -1,7 +1,7 @@
 // The corpus index: articles in, cross-article entities, figure groups and topics out. Add,
 // update or remove one article and ask for a snapshot; only what the change touched is redone.
 import type { ArticleAnalysis } from '../types';
-import { digestArticle, DIGEST_VERSION, typeOfKey, type DocumentDigest, type LocalEntity } from './digest';
+import { digestArticle, DIGEST_VERSION, type DocumentDigest } from './digest';
 import { EntityGraph, type DocRef } from './entities';
 import { FigureIndex } from './figures';
 import { ArticleLocals } from './locals';
@@ -165,11 +165,6 @@ export class CorpusIndex {
   document(path: string): IndexedDocument | undefined {
     const d = this.docs.get(path);
     return d?.analysis ? { path: d.path, hash: d.hash, analysis: d.analysis } : undefined;
-  }
-
-  /** The article's entities as its digest had them (as far as the index keeps them). */
-  localEntities(path: string): LocalEntity[] | undefined {
-    return this.docs.get(path)?.locals.toLocalEntities(typeOfKey);
   }
 
   /** The canonical entity mentioned at `offset` in the article, if any. */

@@ -105,11 +105,6 @@ export class ArticleLocals {
     return (this.d[at + 1] - this.d[at]) / 3;
   }
 
-  /** Where entity i is first mentioned. */
-  firstStart(i: number): number {
-    return this.d[this.d[this.count + 2 + i]];
-  }
-
   /** Calls `emit` for each mention of entity i, in order, with its form's index. */
   forEachMention(i: number, emit: (start: number, end: number, form: number) => void): void {
     const at = this.count + 2 + i;

@@ -34,7 +34,6 @@ describe('ArticleLocals', () => {
     expect(packed.name(0)).toBe('Volodymyr Zelensky');
     expect(packed.lead(0)).toBe(2);
     expect(packed.mentionCount(0)).toBe(3);
-    expect(packed.firstStart(2)).toBe(100);
     expect(packed.form(0, 1)).toBe('Zelensky');
     const seen: number[][] = [];
     packed.forEachMention(1, (s, e, f) => seen.push([s, e, f]));
