@@ -2,6 +2,7 @@
 // thousands of keys costs ~45 bytes an entry on a 64-bit heap without pointer compression; these
 // tables cost 8–16. Ids are never taken back: what is interned stays (vocabularies only grow a
 // little as articles are edited).
+import { StringIndex } from './stringIndex';
 
 /** A typed array of at least `need` elements holding `a`'s (grown by half, so appends stay cheap). */
 export function grownInt32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
@@ -25,13 +26,6 @@ export function grownUint8(a: Uint8Array<ArrayBuffer>, need: number): Uint8Array
   return b;
 }
 
-/** FNV-1a over UTF-16 code units. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 function hashPair(a: number, b: number): number {
   let h = Math.imul(a ^ 0x5bd1e995, 0x9e3779b1) ^ b;
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
@@ -51,10 +45,10 @@ function rehashed(old: Int32Array<ArrayBuffer>, hashOf: (id: number) => number):
   return slots;
 }
 
-/** Strings to dense ids and back. */
+/** Strings to dense ids and back (the table of stringIndex.ts over an append-only list). */
 export class StringIds {
-  private slots = new Int32Array(64);
   private readonly strings: string[] = [];
+  private readonly index = new StringIndex(() => this.strings);
 
   get size(): number {
     return this.strings.length;
@@ -62,28 +56,17 @@ export class StringIds {
 
   /** The id of `s`, made when new. */
   id(s: string): number {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    let i = hashString(s) & mask;
-    for (let v = slots[i]; v; v = slots[i]) {
-      if (this.strings[v - 1] === s) return v - 1;
-      i = (i + 1) & mask;
-    }
+    const known = this.index.get(s);
+    if (known !== undefined) return known;
     const id = this.strings.length;
     this.strings.push(s);
-    slots[i] = id + 1;
-    if (this.strings.length * 2 >= slots.length) this.slots = rehashed(slots, (x) => hashString(this.strings[x]));
+    this.index.set(s, id);
     return id;
   }
 
   /** The id of `s`, or -1 when it was never interned. */
   find(s: string): number {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    for (let i = hashString(s) & mask, v = slots[i]; v; i = (i + 1) & mask, v = slots[i]) {
-      if (this.strings[v - 1] === s) return v - 1;
-    }
-    return -1;
+    return this.index.get(s) ?? -1;
   }
 
   str(id: number): string {
