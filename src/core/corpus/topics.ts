@@ -116,6 +116,8 @@ export class TopicModel {
   private phraseDf = new Map<number, number>();
   /** 2^24 bits (2 MB): a phrase of one article shares its bit with another about 2% of the time. */
   private seenOnce = new Int32Array(1 << 19);
+  /** Phrases of one article taken out since: their bit is still set, and they occur in none. */
+  private gone = new Set<number>();
 
   private topics: TopicRec[] = [];
   private idfN = 0;
@@ -371,19 +373,21 @@ export class TopicModel {
       return;
     }
     // Most phrases occur in one article only: a bit marks those, and only phrases seen in two
-    // or more articles are counted in the map. (A bit is never cleared: a phrase removed and
-    // seen again later counts one article too many — harmless for topics.)
+    // or more articles are counted in the map. A bit is shared by other phrases, so it is never
+    // cleared: a phrase of one article taken out (an edit, a full pass) is noted as gone, and
+    // coming back it counts one article again, not two.
     const bit = (-1 - f) & SEEN_MASK;
     const word = bit >>> 5, mask = 1 << (bit & 31);
     const c = this.phraseDf.get(f);
     if (delta > 0) {
       if (c !== undefined) this.phraseDf.set(f, c + 1);
-      else if (this.seenOnce[word] & mask) this.phraseDf.set(f, 2);
-      else this.seenOnce[word] |= mask;
+      else if (this.seenOnce[word] & mask) {
+        if (!this.gone.delete(f)) this.phraseDf.set(f, 2);
+      } else this.seenOnce[word] |= mask;
     } else if (c !== undefined) {
       if (c > 2) this.phraseDf.set(f, c - 1);
       else this.phraseDf.delete(f);
-    }
+    } else this.gone.add(f);
   }
 
   /** Counts (or uncounts) every feature of the article: its phrases, then its entities. */

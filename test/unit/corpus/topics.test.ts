@@ -95,6 +95,21 @@ describe('topics', () => {
     expect(index.snapshot().topics.find((x) => x.documents.includes('m1.txt'))!.documents).toEqual(expect.arrayContaining(['m1.txt', 'm2.txt', 'm3.txt']));
   });
 
+  it('an article set again, or taken out and put back, leaves the topics as a fresh index makes them', () => {
+    const docs = corpus();
+    const fresh = JSON.stringify(indexOf(docs).snapshot().topics);
+    const index = indexOf(docs);
+    index.snapshot();
+    // Every article again (a full pass counts each one's phrases out and back in)…
+    for (const [path, d] of Object.entries(docs)) index.set({ path, hash: 'again', analysis: d.analysis, text: d.text });
+    expect(JSON.stringify(index.snapshot().topics)).toBe(fresh);
+    // …and one edited away and back: its one-article phrases count one article, not two.
+    index.set({ path: 'o3.txt', hash: 'edited', ...other(3, 'Wheat harvests in Strelsau beat forecasts.', [['Strelsau', 'place']]) });
+    index.snapshot();
+    index.set({ path: 'o3.txt', hash: 'back', ...docs['o3.txt'] });
+    expect(JSON.stringify(index.snapshot().topics)).toBe(fresh);
+  });
+
   it('scales: 20,000 articles of 400 stories, with few changes reassigned without a full pass', () => {
     const model = new TopicModel({ fullBelow: 100 });
     const N = 20000, STORIES = 400;
