@@ -54,6 +54,7 @@ export class CorpusIndex {
   private orderDirty = true;
   private topicDirty = new Set<string>();
   private snap: CorpusSnapshot | undefined;
+  private docList: string[] | undefined;
   private readonly keepAnalyses: boolean;
 
   constructor(opts: CorpusIndexOptions = {}) {
@@ -107,7 +108,10 @@ export class CorpusIndex {
     // The figure index keeps the claims' features as ids, the topic model the phrases, the
     // record the packed entities: nothing else of the digest is kept.
     this.topicDirty.add(input.path);
-    if (!prev) this.orderDirty = true;
+    if (!prev) {
+      this.orderDirty = true;
+      this.docList = undefined;
+    }
     this.snap = undefined;
   }
 
@@ -128,6 +132,7 @@ export class CorpusIndex {
     this.topics.removeDocument(path);
     this.topicDirty.delete(path);
     this.orderDirty = true;
+    this.docList = undefined;
     this.snap = undefined;
     return true;
   }
@@ -143,7 +148,8 @@ export class CorpusIndex {
     };
     const snap = {} as CorpusSnapshot;
     Object.defineProperties(snap, {
-      documents: lazy(() => [...this.docs.values()].sort((a, b) => a.order - b.order).map((d) => d.path)),
+      // The same array until an article comes or goes (an edit leaves it).
+      documents: lazy(() => (this.docList ??= [...this.docs.values()].sort((a, b) => a.order - b.order).map((d) => d.path))),
       entities: lazy(() => this.entities.list()),
       claimGroups: lazy(() => this.figures.list()),
       topics: lazy(() => this.topics.list()),
@@ -160,6 +166,11 @@ export class CorpusIndex {
   /** The same state as JSON text, handed to `write` a piece at a time (for storing it without holding it). */
   writeState(key: string, write: (chunk: string) => void): void {
     writeStateJson(this.snapshot(), key, (e, emit) => this.entities.readMentions(e, emit), write);
+  }
+
+  /** Each mention of an entity of this index's snapshot, without making Mention objects. */
+  readMentions(e: CanonicalEntity, emit: (document: string, start: number, end: number, text: string) => void): void {
+    this.entities.readMentions(e, emit);
   }
 
   document(path: string): IndexedDocument | undefined {

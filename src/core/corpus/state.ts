@@ -5,15 +5,18 @@ import type { EntityType } from '../types';
 import { explainMerge } from './names';
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup, MergeReason, Mention, Topic } from './model';
 
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 export interface CorpusState {
   v: number;
   /** What the state was made from; a reader compares it with its own before trusting the state. */
   key: string;
   documents: string[];
-  /** [id, name, type, variants, document indexes, mentions as [document index, start, end, form index]*] — form -1 is the name. */
-  entities: [string, string, EntityType, string[], number[], number[]][];
+  /**
+   * [id, name, type, variants, document indexes, mentions as [document index, start, end, form index]*, other forms?]:
+   * form -1 is the name, 0… the variants, then the other forms (a mention written in other capitals than its variant).
+   */
+  entities: [string, string, EntityType, string[], number[], number[], string[]?][];
   claimGroups: FigureGroup[];
   topics: Topic[];
 }
@@ -52,34 +55,81 @@ export function writeStateJson(snapshot: CorpusSnapshot, key: string, readMentio
   write(buf + '}');
 }
 
-function entityState(e: CanonicalEntity, index: ReadonlyMap<string, number>, readMentions: MentionReader): CorpusState['entities'][number] {
-  const forms = new Map<string, number>([[e.name.toLowerCase(), -1]]);
-  e.variants.forEach((v, i) => forms.set(v.toLowerCase(), i));
+/** An entity as a state holds it, with documents as numbers (`docNumber`). */
+export type EntityTuple = CorpusState['entities'][number];
+
+export function entityTuple(e: CanonicalEntity, docNumber: (path: string) => number, readMentions: MentionReader): EntityTuple {
+  const forms = new Map<string, number>([[e.name, -1]]);
+  e.variants.forEach((v, i) => forms.set(v, i));
   const flat: number[] = [];
-  readMentions(e, (document, start, end, text) => flat.push(index.get(document) ?? -1, start, end, forms.get(text.toLowerCase()) ?? -1));
-  return [e.id, e.name, e.type, e.variants, e.documents.map((d) => index.get(d) ?? -1), flat];
+  let other: string[] | undefined;
+  readMentions(e, (document, start, end, text) => {
+    let form = forms.get(text);
+    if (form === undefined) {
+      other ??= [];
+      form = e.variants.length + other.push(text) - 1;
+      forms.set(text, form);
+    }
+    flat.push(docNumber(document), start, end, form);
+  });
+  return other ? [e.id, e.name, e.type, e.variants, e.documents.map(docNumber), flat, other] : [e.id, e.name, e.type, e.variants, e.documents.map(docNumber), flat];
+}
+
+function entityState(e: CanonicalEntity, index: ReadonlyMap<string, number>, readMentions: MentionReader): EntityTuple {
+  return entityTuple(e, (d) => index.get(d) ?? -1, readMentions);
+}
+
+/** Where an entity made from a tuple keeps it (and what is made from it when first read). */
+const SOURCE = Symbol('entity tuple');
+
+interface Source {
+  t: EntityTuple;
+  docs: readonly string[];
+  mentions?: Mention[];
+  merges?: MergeReason[];
+}
+
+// One getter for every entity (not a closure each): tens of thousands of entities share them.
+function mentionsOfSource(this: { [SOURCE]: Source }): Mention[] {
+  const s = this[SOURCE];
+  if (!s.mentions) {
+    const [, name, , variants, , flat, other] = s.t;
+    const docs = s.docs;
+    const mentions: Mention[] = [];
+    for (let i = 0; i < flat.length; i += 4) {
+      const f = flat[i + 3];
+      mentions.push({ document: docs[flat[i]], start: flat[i + 1], end: flat[i + 2], text: f < 0 ? name : f < variants.length ? variants[f] : other?.[f - variants.length] ?? name });
+    }
+    s.mentions = mentions;
+  }
+  return s.mentions;
+}
+
+function mergesOfSource(this: { [SOURCE]: Source }): MergeReason[] {
+  const s = this[SOURCE];
+  const [, name, type, variants] = s.t;
+  return (s.merges ??= variants.map((v) => explainMerge(v, name, type)));
+}
+
+/**
+ * The entity a tuple stands for, its documents numbered into `docs`. Mentions and merge reasons
+ * are made when first read.
+ */
+export function entityOfTuple(t: EntityTuple, docs: readonly string[]): CanonicalEntity {
+  const e = { id: t[0], name: t[1], type: t[2], variants: t[3], documents: t[4].map((i) => docs[i]) } as CanonicalEntity;
+  Object.defineProperty(e, SOURCE, { value: { t, docs } satisfies Source, enumerable: false });
+  Object.defineProperty(e, 'mentions', { get: mentionsOfSource, enumerable: true, configurable: true });
+  Object.defineProperty(e, 'merges', { get: mergesOfSource, enumerable: true, configurable: true });
+  return e;
+}
+
+/** The tuple an entity was made from by `entityOfTuple`. */
+export function tupleOfEntity(e: CanonicalEntity): EntityTuple | undefined {
+  return (e as unknown as { [SOURCE]?: Source })[SOURCE]?.t;
 }
 
 /** The snapshot a state stands for. Mentions and merge reasons are made when first read. */
 export function snapshotOf(state: CorpusState): CorpusSnapshot {
   const docs = state.documents;
-  const entities = state.entities.map(([id, name, type, variants, documents, flat]) => {
-    const e = { id, name, type, variants, documents: documents.map((i) => docs[i]) } as CanonicalEntity;
-    let mentions: Mention[] | undefined;
-    let merges: MergeReason[] | undefined;
-    Object.defineProperty(e, 'mentions', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        if (!mentions) {
-          mentions = [];
-          for (let i = 0; i < flat.length; i += 4) mentions.push({ document: docs[flat[i]], start: flat[i + 1], end: flat[i + 2], text: flat[i + 3] < 0 ? name : variants[flat[i + 3]] ?? name });
-        }
-        return mentions;
-      },
-    });
-    Object.defineProperty(e, 'merges', { enumerable: true, configurable: true, get: () => (merges ??= variants.map((v) => explainMerge(v, name, type))) });
-    return e;
-  });
-  return { documents: docs, entities, claimGroups: state.claimGroups, topics: state.topics };
+  return { documents: docs, entities: state.entities.map((t) => entityOfTuple(t, docs)), claimGroups: state.claimGroups, topics: state.topics };
 }

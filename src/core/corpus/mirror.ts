@@ -1,0 +1,417 @@
+// A copy of a corpus snapshot kept current in another thread. The thread that holds the live
+// index (a worker with a bounded heap) sends after each change only what changed: each list as
+// runs of the list the receiver already holds plus the items it lacks. Items are known by a key
+// made from their content, so a receiver that starts from a stored snapshot (a reopened
+// workspace) is sent only what differs from it, never the whole corpus a second time.
+import type { CanonicalEntity, CorpusSnapshot, FigureGroup, Topic } from './model';
+import { entityOfTuple, entityTuple, tupleOfEntity, type EntityTuple, type MentionReader } from './state';
+
+export interface ListDelta<T> {
+  /** The new list: a number `s` followed by a count `n` is items s..s+n-1 of the previous list; a string is an item by key. */
+  ops: (number | string)[];
+  /** The items the receiver lacks, by key. */
+  items: [string, T][];
+}
+
+export interface SnapshotDelta {
+  /** Paths first seen, numbered on from `docBase` (a number is never given to another path). */
+  docBase: number;
+  newDocs: string[];
+  /** The snapshot's documents, as numbers; absent when unchanged. */
+  documents?: number[];
+  /** Absent when unchanged. */
+  entities?: ListDelta<EntityTuple>;
+  claimGroups?: ListDelta<FigureGroup>;
+  topics?: ListDelta<Topic>;
+}
+
+/** What a receiver holds, for a source starting to serve it. */
+export interface MirrorSeed {
+  docs: string[];
+  documents: number[];
+  entities: string[];
+  claimGroups: string[];
+  topics: string[];
+}
+
+type ListName = 'entities' | 'claimGroups' | 'topics';
+
+/** 53 bits of a string (cyrb53): collisions among a corpus's hundred thousand items are out of reach. */
+export function contentHash(s: string): string {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** An item's key: its id and a hash of its encoded form. */
+export function itemKey(id: string, encoded: unknown): string {
+  return id + '\u0001' + contentHash(JSON.stringify(encoded));
+}
+
+/**
+ * An entity's key, its numbers hashed as numbers: an entity named in thousands of articles has
+ * tens of thousands of them, and it is sent again after every edit of one of those articles.
+ */
+export function entityKey(t: EntityTuple): string {
+  let h1 = 0x9e3779b9, h2 = 0x85ebca6b;
+  const mix = (c: number) => {
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  };
+  for (const n of t[4]) mix(n);
+  mix(-1);
+  for (const n of t[5]) mix(n);
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const numbers = (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return t[0] + '\u0001' + contentHash(JSON.stringify([t[1], t[2], t[3], t[6] ?? null])) + numbers;
+}
+
+/** One list as the receiver holds it, on the sending side. */
+class SentList {
+  /** The key of each item the receiver holds, in order. */
+  keys: string[];
+  /** The list object last sent (lists are replaced, never changed): its items by identity. */
+  last: readonly object[] | undefined;
+  /** The items of `last`, for telling kept items from new ones without keys. */
+  members = new WeakSet<object>();
+  private positions: Map<string, number> | undefined;
+
+  constructor(keys: readonly string[] = []) {
+    this.keys = keys.slice();
+  }
+
+  /** Where each key sits in the receiver's list (made when first needed after a change). */
+  get at(): Map<string, number> {
+    if (!this.positions) {
+      this.positions = new Map();
+      this.keys.forEach((k, i) => this.positions!.set(k, i));
+    }
+    return this.positions;
+  }
+
+  set(keys: string[], last: readonly object[]): void {
+    this.keys = keys;
+    this.positions = undefined;
+    this.last = last;
+  }
+}
+
+/** A delta under construction: runs of the previous list, and items by key. */
+class DeltaBuilder<E> {
+  ops: (number | string)[] = [];
+  items: [string, E][] = [];
+  private runStart = -1;
+  private runLen = 0;
+
+  copy(j: number): void {
+    if (this.runLen && j === this.runStart + this.runLen) this.runLen++;
+    else {
+      this.flush();
+      this.runStart = j;
+      this.runLen = 1;
+    }
+  }
+
+  send(key: string, item: E): void {
+    this.flush();
+    this.ops.push(key);
+    this.items.push([key, item]);
+  }
+
+  /** The delta, or undefined when it is the whole previous list unchanged. */
+  done(previous: number): ListDelta<E> | undefined {
+    this.flush();
+    const same = !this.items.length && ((this.ops.length === 2 && this.ops[0] === 0 && this.ops[1] === previous) || (!this.ops.length && !previous));
+    return same ? undefined : { ops: this.ops, items: this.items };
+  }
+
+  private flush(): void {
+    if (this.runLen) this.ops.push(this.runStart, this.runLen);
+    this.runLen = 0;
+  }
+}
+
+interface ListCodec<T, E> {
+  encode(x: T): E;
+  key(x: T, encoded: E): string;
+  /** Whether what was sent of `x` still stands (an item changed in place does not). */
+  unchanged?(x: T): boolean;
+  /** Notes what was sent of `x`. */
+  sent?(x: T): void;
+}
+
+/** The sending side: turns each new snapshot into a delta against what the receiver holds. */
+export class MirrorSource {
+  private readonly docNumbers = new Map<string, number>();
+  private docs: string[] = [];
+  private sentDocs = 0;
+  private lastDocuments: number[] = [];
+  private lastDocumentList: readonly string[] | undefined;
+  private readonly sent: Record<ListName, SentList>;
+  /** Keys of items already encoded, by identity (a topic's only while its documents are the same array). */
+  private readonly keyOf = new WeakMap<object, string>();
+  private readonly topicDocs = new WeakMap<Topic, readonly string[]>();
+  private readonly codecs: { entities: ListCodec<CanonicalEntity, EntityTuple>; claimGroups: ListCodec<FigureGroup, FigureGroup>; topics: ListCodec<Topic, Topic> };
+  private readMentions: MentionReader = () => undefined;
+
+  constructor(seed?: MirrorSeed) {
+    if (seed) {
+      seed.docs.forEach((p, i) => this.docNumbers.set(p, i));
+      this.docs = seed.docs.slice();
+      this.sentDocs = this.docs.length;
+      this.lastDocuments = seed.documents.slice();
+    }
+    this.sent = { entities: new SentList(seed?.entities), claimGroups: new SentList(seed?.claimGroups), topics: new SentList(seed?.topics) };
+    this.codecs = {
+      entities: { encode: (e) => entityTuple(e, this.docNumber, this.readMentions), key: (_e, t) => entityKey(t) },
+      claimGroups: { encode: (g) => g, key: (g) => itemKey(g.id, g) },
+      // A topic's documents are replaced (a new array) when articles move between topics.
+      topics: { encode: (t) => t, key: (t) => itemKey(t.id, t), unchanged: (t) => this.topicDocs.get(t) === t.documents, sent: (t) => this.topicDocs.set(t, t.documents) },
+    };
+  }
+
+  private docNumber = (path: string): number => {
+    let n = this.docNumbers.get(path);
+    if (n === undefined) {
+      n = this.docs.length;
+      this.docs.push(path);
+      this.docNumbers.set(path, n);
+    }
+    return n;
+  };
+
+  /** What the receiver needs to hold `snap`. */
+  delta(snap: CorpusSnapshot, readMentions: MentionReader): SnapshotDelta {
+    this.readMentions = readMentions;
+    const docBase = this.sentDocs;
+    const out: SnapshotDelta = { docBase, newDocs: [] };
+    if (snap.documents !== this.lastDocumentList) {
+      const documents = snap.documents.map(this.docNumber);
+      if (documents.length !== this.lastDocuments.length || documents.some((n, i) => n !== this.lastDocuments[i])) {
+        out.documents = documents;
+        this.lastDocuments = documents;
+      }
+      this.lastDocumentList = snap.documents;
+    }
+    const entities = this.list('entities', snap.entities, this.codecs.entities);
+    if (entities) out.entities = entities;
+    const groups = this.list('claimGroups', snap.claimGroups, this.codecs.claimGroups);
+    if (groups) out.claimGroups = groups;
+    const topics = this.list('topics', snap.topics, this.codecs.topics);
+    if (topics) out.topics = topics;
+    out.newDocs = this.docs.slice(docBase);
+    this.sentDocs = this.docs.length;
+    return out;
+  }
+
+  private list<T extends { id: string }, E>(name: ListName, list: readonly T[], codec: ListCodec<T, E>): ListDelta<E> | undefined {
+    const sent = this.sent[name];
+    if (sent.last === list) return undefined;
+    const walked = sent.last ? this.walk(sent, list, codec) : undefined;
+    return walked ? walked.delta : this.keyed(sent, list, codec);
+  }
+
+  /**
+   * The common case after an edit: the new list is the old one with a few items taken out and a
+   * few put in, the rest in the same order. Found by identity, without a key per item; undefined
+   * when the order changed (a full sort), for the keyed way to do.
+   */
+  private walk<T extends { id: string }, E>(sent: SentList, list: readonly T[], codec: ListCodec<T, E>): { delta: ListDelta<E> | undefined } | undefined {
+    const old = sent.last!;
+    const b = new DeltaBuilder<E>();
+    const keys: string[] = new Array(list.length);
+    const fresh: T[] = [];
+    // Passed over: taken out (or changed in place, and sent again).
+    const passed: object[] = [];
+    let j = 0;
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i];
+      // Nearly always the next old item; only at a change is membership asked.
+      if ((old[j] === x || sent.members.has(x)) && (!codec.unchanged || codec.unchanged(x))) {
+        while (j < old.length && old[j] !== x) passed.push(old[j++]);
+        if (j === old.length) return undefined;
+        keys[i] = sent.keys[j];
+        b.copy(j++);
+      } else {
+        const [key, encoded] = this.keyAndItem(x, codec);
+        keys[i] = key;
+        b.send(key, encoded ?? codec.encode(x));
+        fresh.push(x);
+      }
+    }
+    while (j < old.length) passed.push(old[j++]);
+    for (const x of passed) sent.members.delete(x);
+    this.remember(sent, list, keys, fresh, codec);
+    return { delta: b.done(old.length) };
+  }
+
+  /** Any change: each item by key, against the receiver's keys (a seeded receiver, a reordered list). */
+  private keyed<T extends { id: string }, E>(sent: SentList, list: readonly T[], codec: ListCodec<T, E>): ListDelta<E> | undefined {
+    const b = new DeltaBuilder<E>();
+    const keys: string[] = new Array(list.length);
+    const at = sent.at;
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i];
+      const [key, encoded] = this.keyAndItem(x, codec);
+      keys[i] = key;
+      const j = at.get(key);
+      if (j !== undefined) b.copy(j);
+      else b.send(key, encoded ?? codec.encode(x));
+    }
+    const previous = sent.keys.length;
+    sent.members = new WeakSet();
+    this.remember(sent, list, keys, list, codec);
+    return b.done(previous);
+  }
+
+  private keyAndItem<T extends { id: string }, E>(x: T, codec: ListCodec<T, E>): [string, E | undefined] {
+    let key = !codec.unchanged || codec.unchanged(x) ? this.keyOf.get(x) : undefined;
+    if (key !== undefined) return [key, undefined];
+    const encoded = codec.encode(x);
+    key = codec.key(x, encoded);
+    this.keyOf.set(x, key);
+    return [key, encoded];
+  }
+
+  private remember<T extends object, E>(sent: SentList, list: readonly T[], keys: string[], fresh: readonly T[], codec: ListCodec<T, E>): void {
+    for (const x of fresh) {
+      sent.members.add(x);
+      codec.sent?.(x);
+    }
+    sent.set(keys, list);
+  }
+}
+
+/** The receiving side: the snapshot the deltas build, and the mentions of its entities as numbers. */
+export class MirrorSink {
+  /** Every path ever sent, by number. */
+  readonly docs: string[] = [];
+  private docNumbers = new Map<string, number>();
+  private documents: string[] = [];
+  private documentNumbers: number[] = [];
+  private readonly held: { entities: Held<CanonicalEntity>; claimGroups: Held<FigureGroup>; topics: Held<Topic> } = {
+    entities: new Held(),
+    claimGroups: new Held(),
+    topics: new Held(),
+  };
+  private snap: CorpusSnapshot | undefined;
+  /** Goes up with every change, for caches made from the snapshot. */
+  version = 0;
+
+  /** Starts from a stored snapshot (its entities numbered into `documents`, as a state holds them). */
+  seed(state: { documents: string[]; entities: EntityTuple[]; claimGroups: FigureGroup[]; topics: Topic[] }): void {
+    this.addDocs(0, state.documents);
+    this.documentNumbers = state.documents.map((_d, i) => i);
+    this.documents = state.documents.slice();
+    this.held.entities.replace(state.entities.map((t) => [entityKey(t), this.decode(t)]));
+    this.held.claimGroups.replace(state.claimGroups.map((g) => [itemKey(g.id, g), g]));
+    this.held.topics.replace(state.topics.map((t) => [itemKey(t.id, t), t]));
+    this.changed();
+  }
+
+  /** What a new source needs to know of this receiver. */
+  seedOf(): MirrorSeed {
+    return {
+      docs: this.docs.slice(),
+      documents: this.documentNumbers.slice(),
+      entities: this.held.entities.keys.slice(),
+      claimGroups: this.held.claimGroups.keys.slice(),
+      topics: this.held.topics.keys.slice(),
+    };
+  }
+
+  apply(delta: SnapshotDelta): void {
+    this.addDocs(delta.docBase, delta.newDocs);
+    if (delta.documents) {
+      this.documentNumbers = delta.documents;
+      this.documents = delta.documents.map((n) => this.docs[n]);
+    }
+    if (delta.entities) this.held.entities.apply(delta.entities, (t) => this.decode(t));
+    if (delta.claimGroups) this.held.claimGroups.apply(delta.claimGroups, (g) => g);
+    if (delta.topics) this.held.topics.apply(delta.topics, (t) => t);
+    if (delta.documents || delta.entities || delta.claimGroups || delta.topics) this.changed();
+  }
+
+  snapshot(): CorpusSnapshot {
+    return (this.snap ??= { documents: this.documents, entities: this.held.entities.list, claimGroups: this.held.claimGroups.list, topics: this.held.topics.list });
+  }
+
+  /** The number a path is known by, if any. */
+  docNumber(path: string): number | undefined {
+    return this.docNumbers.get(path);
+  }
+
+  /** An entity's documents and mentions as numbers: [.., documents, flat (document, start, end, form)*]. */
+  tupleOf(e: CanonicalEntity): EntityTuple | undefined {
+    return tupleOfEntity(e);
+  }
+
+  private decode(t: EntityTuple): CanonicalEntity {
+    // The same decoding as a stored state's.
+    return entityOfTuple(t, this.docs);
+  }
+
+  private addDocs(base: number, paths: readonly string[]): void {
+    paths.forEach((p, i) => {
+      this.docs[base + i] = p;
+      this.docNumbers.set(p, base + i);
+    });
+  }
+
+  private changed(): void {
+    this.snap = undefined;
+    this.version++;
+  }
+}
+
+/** One list on the receiving side: its items in order, and by key. */
+class Held<T> {
+  keys: string[] = [];
+  list: T[] = [];
+
+  replace(entries: [string, T][]): void {
+    this.keys = entries.map((e) => e[0]);
+    this.list = entries.map((e) => e[1]);
+  }
+
+  apply(delta: ListDelta<unknown>, decode: (x: any) => T): void {
+    const fresh = new Map<string, T>();
+    for (const [k, x] of delta.items) fresh.set(k, decode(x));
+    const ops = delta.ops;
+    let n = 0;
+    for (let i = 0; i < ops.length; i++) n += typeof ops[i] === 'number' ? (ops[++i] as number) : 1;
+    const keys: string[] = new Array(n);
+    const list: T[] = new Array(n);
+    // Items sent by key but held already (moved, not changed) are found among the old ones.
+    let byKey: Map<string, T> | undefined;
+    let at = 0;
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i];
+      if (typeof op === 'number') {
+        const end = op + (ops[++i] as number);
+        for (let j = op; j < end; j++, at++) {
+          keys[at] = this.keys[j];
+          list[at] = this.list[j];
+        }
+        continue;
+      }
+      let x = fresh.get(op);
+      if (x === undefined) {
+        byKey ??= new Map(this.keys.map((k, j) => [k, this.list[j]]));
+        x = byKey.get(op);
+        if (x === undefined) throw new Error(`corpus mirror: item ${op.split('\u0001')[0]} was neither sent nor held`);
+      }
+      keys[at] = op;
+      list[at++] = x;
+    }
+    this.keys = keys;
+    this.list = list;
+  }
+}

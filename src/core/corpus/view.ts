@@ -1,0 +1,169 @@
+// The corpus as the editor and the CLI read it, answered from a mirrored snapshot: which
+// canonical entity a mention stands for, which figure group a claim is in, an article's topics.
+// The live index lives elsewhere (a worker thread); these lookups never wait for it.
+import type { MirrorSink } from './mirror';
+import type { CanonicalEntity, CorpusSnapshot, FigureGroup, IndexedDocument, Mention, Topic } from './model';
+
+/** What readers of the corpus ask of it. */
+export interface CorpusLookups {
+  readonly size: number;
+  has(path: string): boolean;
+  /** The content hash the article was indexed with. */
+  hashOf(path: string): string | undefined;
+  paths(): string[];
+  snapshot(): CorpusSnapshot;
+  /** The article's whole analysis, when it can be had. */
+  document(path: string): IndexedDocument | undefined;
+  entityAt(path: string, offset: number): CanonicalEntity | undefined;
+  entityOfMention(path: string, entityIndex: number): CanonicalEntity | undefined;
+  entity(id: string): CanonicalEntity | undefined;
+  mentionsOf(id: string, exceptPath?: string): Mention[];
+  groupForClaim(path: string, claimIndex: number): FigureGroup | undefined;
+  groupAt(path: string, offset: number): FigureGroup | undefined;
+  topicsOf(path: string): Topic[];
+}
+
+interface Spans {
+  starts: Int32Array;
+  ends: Int32Array;
+  owners: CanonicalEntity[];
+}
+
+interface ClaimSpot {
+  index: number;
+  start: number;
+  end: number;
+  group: FigureGroup;
+}
+
+export class SnapshotView implements CorpusLookups {
+  private seen = -1;
+  private spans = new Map<number, Spans>();
+  private byId: Map<string, CanonicalEntity> | undefined;
+  private claims: Map<string, ClaimSpot[]> | undefined;
+
+  constructor(
+    private readonly sink: MirrorSink,
+    /** Indexed articles and their content hashes. */
+    private readonly hashes: ReadonlyMap<string, string>,
+    /** An article's analysis, when asked for (from a cache, or an index that keeps them). */
+    private readonly load: (path: string, hash: string) => IndexedDocument | undefined,
+  ) {}
+
+  get size(): number {
+    return this.hashes.size;
+  }
+
+  has(path: string): boolean {
+    return this.hashes.has(path);
+  }
+
+  hashOf(path: string): string | undefined {
+    return this.hashes.get(path);
+  }
+
+  paths(): string[] {
+    return [...this.hashes.keys()];
+  }
+
+  snapshot(): CorpusSnapshot {
+    return this.sink.snapshot();
+  }
+
+  document(path: string): IndexedDocument | undefined {
+    const hash = this.hashes.get(path);
+    return hash ? this.load(path, hash) : undefined;
+  }
+
+  entityAt(path: string, offset: number): CanonicalEntity | undefined {
+    const spans = this.spansOf(path);
+    if (!spans) return undefined;
+    let lo = 0, hi = spans.starts.length - 1, hit = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans.starts[mid] <= offset) {
+        hit = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let i = hit; i >= 0 && i > hit - 4; i--) {
+      if (spans.starts[i] <= offset && offset < spans.ends[i]) return spans.owners[i];
+    }
+    return undefined;
+  }
+
+  entityOfMention(path: string, entityIndex: number): CanonicalEntity | undefined {
+    const e = this.document(path)?.analysis.entities[entityIndex];
+    return e ? this.entityAt(path, e.start) : undefined;
+  }
+
+  entity(id: string): CanonicalEntity | undefined {
+    this.current();
+    this.byId ??= new Map(this.sink.snapshot().entities.map((e) => [e.id, e]));
+    return this.byId.get(id);
+  }
+
+  mentionsOf(id: string, exceptPath?: string): Mention[] {
+    const e = this.entity(id);
+    if (!e) return [];
+    return exceptPath ? e.mentions.filter((m) => m.document !== exceptPath) : e.mentions;
+  }
+
+  groupForClaim(path: string, claimIndex: number): FigureGroup | undefined {
+    return this.claimsOf(path)?.find((c) => c.index === claimIndex)?.group;
+  }
+
+  groupAt(path: string, offset: number): FigureGroup | undefined {
+    return this.claimsOf(path)?.find((c) => c.start <= offset && offset < c.end)?.group;
+  }
+
+  topicsOf(path: string): Topic[] {
+    return this.sink.snapshot().topics.filter((t) => t.documents.includes(path));
+  }
+
+  /** Drops what was worked out from an older snapshot. */
+  private current(): void {
+    if (this.seen === this.sink.version) return;
+    this.seen = this.sink.version;
+    this.spans.clear();
+    this.byId = undefined;
+    this.claims = undefined;
+  }
+
+  /** The article's mentions in order, each with its entity: one pass over the entities that name it. */
+  private spansOf(path: string): Spans | undefined {
+    this.current();
+    const doc = this.sink.docNumber(path);
+    if (doc === undefined || !this.hashes.has(path)) return undefined;
+    let spans = this.spans.get(doc);
+    if (spans) return spans;
+    const all: [number, number, CanonicalEntity][] = [];
+    for (const e of this.sink.snapshot().entities) {
+      const t = this.sink.tupleOf(e);
+      if (!t || !t[4].includes(doc)) continue;
+      const flat = t[5];
+      for (let i = 0; i < flat.length; i += 4) if (flat[i] === doc) all.push([flat[i + 1], flat[i + 2], e]);
+    }
+    all.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    spans = { starts: Int32Array.from(all, (a) => a[0]), ends: Int32Array.from(all, (a) => a[1]), owners: all.map((a) => a[2]) };
+    this.spans.set(doc, spans);
+    return spans;
+  }
+
+  private claimsOf(path: string): ClaimSpot[] | undefined {
+    this.current();
+    if (!this.claims) {
+      this.claims = new Map();
+      for (const group of this.sink.snapshot().claimGroups) {
+        for (const f of group.figures) {
+          for (const ref of f.claims) {
+            let list = this.claims.get(ref.document);
+            if (!list) this.claims.set(ref.document, (list = []));
+            list.push({ index: ref.index, start: ref.claim.start, end: ref.claim.end, group });
+          }
+        }
+      }
+    }
+    return this.claims.get(path);
+  }
+}
