@@ -28,6 +28,8 @@ const builds = [
       extension: 'src/extension/main.ts',
       // The corpus indexer runs in worker threads, so it is its own entry point.
       'index-worker': 'src/node/indexWorker.ts',
+      // The live corpus index's thread: no language engine in it.
+      'index-host': 'src/node/indexHostWorker.ts',
     },
     outdir: 'dist',
     external: ['vscode'],

@@ -2,7 +2,8 @@
 // Where the corpus index's memory goes, on the Reuters corpus: the heap after each step of a
 // fill and refresh (before a full GC: what the step left, garbage included; after: what it
 // keeps), then what each part of the live index holds on its own (dropped one at a time).
-// A diagnostic for issue 4's memory target, not a benchmark: it reads the index's internals.
+// A diagnostic for issue 4's memory target, not a benchmark: it reads the index's internals
+// (in this thread: the driver holds the live index in a thread of its own).
 //   node --expose-gc scripts/index-memory.mjs [--cache DIR] [--worker dist/index-worker.js] [--limit N]
 // Without --cache a temporary cache is filled first (a cold run, about half a minute).
 import { createRequire } from 'node:module';
@@ -23,7 +24,7 @@ if (typeof globalThis.gc !== 'function') {
   process.exit(2);
 }
 const WORKER = resolve(arg('--worker') ?? join(ROOT, 'dist', 'index-worker.js'));
-const { CorpusDriver } = createRequire(import.meta.url)(WORKER);
+const { CorpusDriver, IndexHost, runJob, ENGINE_VERSION } = createRequire(import.meta.url)(WORKER);
 const dir = arg('--dir') ?? reutersDir();
 const limit = arg('--limit') ? Number(arg('--limit')) : Infinity;
 const paths = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, limit).map((f) => join(dir, f));
@@ -49,15 +50,21 @@ try {
     console.error(`cache filled in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   const base = settled();
-  const driver = new CorpusDriver({ workerScript: WORKER, cacheDir, indexOptions: { keepAnalyses: false } });
-  const idx = driver.live;
+  // The live index's owner, in this thread (the driver runs it in a thread of its own).
+  const host = new IndexHost({ cacheDir, engineVersion: ENGINE_VERSION, indexOptions: { keepAnalyses: false } });
+  const idx = host.index;
   // Fill from the cache with the refreshes a snapshot makes held back, to see each on its own.
   const realRefresh = idx.refresh;
   idx.refresh = () => {};
-  const saveState = driver.saveState;
-  driver.saveState = () => false;
   let t = performance.now();
-  await driver.indexFiles(paths);
+  const hashes = new Map();
+  for (let i = 0; i < paths.length; i += 1024) {
+    const results = paths.slice(i, i + 1024).map((path, k) => runJob({ id: i + k, path, hashOnly: true }, { engineVersion: ENGINE_VERSION }));
+    const ok = results.filter((r) => r.ok).map((r) => ({ ...r, hashOnly: undefined }));
+    for (const r of ok) hashes.set(r.path, r.hash);
+    const a = host.accept(ok);
+    if (a.missing.length) throw new Error(`${a.missing.length} articles are not in the cache (${a.missing[0]})`);
+  }
   const fillMs = performance.now() - t;
   let before = heap();
   let now = settled();
@@ -84,19 +91,24 @@ try {
   step('snapshot.entities', () => void idx.snapshot().entities.length);
   step('snapshot.claimGroups', () => void idx.snapshot().claimGroups.length);
   step('snapshot.topics', () => void idx.snapshot().topics.length);
-  driver.saveState = saveState;
-  step('saveState (stored snapshot)', () => driver.saveState());
+  step('mirror delta (all, for another thread)', () => void host.sync());
+  const stateFile = join(cacheDir, `memory-state-${process.pid}.json`);
+  step('saveState (stored snapshot)', () => host.saveState('memory', stateFile));
+  rmSync(stateFile, { force: true });
   const one = paths[Math.floor(paths.length / 2)];
   t = performance.now();
-  await driver.reindexFile(one, 'An edited article. The company said 1,000 workers in Ecuador would be affected.\n');
-  void idx.snapshot().entities.length;
+  const edited = runJob({ id: -1, path: one, text: 'An edited article. The company said 1,000 workers in Ecuador would be affected.\n', slim: true }, { engineVersion: ENGINE_VERSION });
+  host.accept([edited]);
+  void host.sync();
   const editMs = performance.now() - t;
+  const arrayBuffers = process.memoryUsage().arrayBuffers / MB;
 
   // What each part holds on its own: dropped in turn (later parts may share what earlier ones held).
   const live = settled();
   const parts = [];
   let prev = live;
   for (const [name, drop] of [
+    ['mirror source (what the other thread holds)', () => (host.source = undefined)],
     ['snapshot lists (entity/group/topic objects)', () => {
       idx.snap = undefined;
       idx.entities.sorted = undefined;
@@ -128,8 +140,8 @@ try {
   for (const [name, mb] of parts) console.log(`${name.padEnd(w)} ${mb.toFixed(1).padStart(8)}`);
   console.log(`${'(the rest)'.padEnd(w)} ${(prev - base).toFixed(1).padStart(8)}`);
   console.log(`${'live index, total'.padEnd(w)} ${(live - base).toFixed(1).padStart(8)}`);
-  console.log(`\none edited article re-indexed + snapshot: ${editMs.toFixed(1)} ms; peak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-  await driver.dispose();
+  console.log(`${'array buffers (typed arrays, outside the heap)'.padEnd(w)} ${arrayBuffers.toFixed(1).padStart(8)}`);
+  console.log(`\none edited article re-indexed + mirror delta: ${editMs.toFixed(1)} ms; peak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 } finally {
   if (tempCache) rmSync(cacheDir, { recursive: true, force: true });
 }

@@ -4,6 +4,7 @@
 //   cold     — empty cache: every article analyzed, digested, cached, indexed; snapshot taken
 //   warm     — a new process on the same cache (a reopened workspace); snapshot taken
 //   edit     — in the warm process, one article changed on disk and re-indexed, snapshot again
+//              (the first edit builds the live index in its own thread; the median of the next 5)
 //   memory   — peak RSS of each process (main thread and workers together: maxRSS)
 //   compromise — raw `nlp(text).people()/places()/organizations()` on the same files, same cores
 // Targets: cold ≤ 30 s on 2 cores, warm ≤ 2 s, edit ≤ 50 ms, peak ≤ 300 MB.
@@ -63,25 +64,23 @@ async function phaseIndex(dir, cacheDir, withEdit) {
     failed: run.failed.length,
     bytes: paths.reduce((n, p) => n + statSync(p).size, 0),
   };
-  await driver.dispose();
   if (withEdit) {
-    // The live index a restored snapshot put off, built from the cached analyses.
-    const tb = performance.now();
-    void driver.index;
-    out.liveMs = performance.now() - tb;
-    // One article edited on disk: a sentence added, then re-indexed in this thread.
+    // One article edited on disk: a sentence added, then re-indexed. The first edit after a
+    // restore also builds the live index (from the cached analyses, in its own thread).
     const target = paths[Math.floor(paths.length / 2)];
     const original = readFileSync(target, 'utf8');
     const times = [];
+    const edit = async (i) => {
+      writeFileSync(target, original.replace(/\s*$/, `\n    The company said ${1000 + i} workers would be affected.\n`));
+      const t = performance.now();
+      await driver.reindexFile(target);
+      void driver.snapshot().entities.length;
+      driver.index.entityAt(target, 10);
+      return performance.now() - t;
+    };
     try {
-      for (let i = 0; i < 5; i++) {
-        writeFileSync(target, original.replace(/\s*$/, `\n    The company said ${1000 + i} workers would be affected.\n`));
-        const t = performance.now();
-        await driver.reindexFile(target);
-        driver.snapshot();
-        driver.index.entityAt(target, 10);
-        times.push(performance.now() - t);
-      }
+      out.liveMs = await edit(99);
+      for (let i = 0; i < 5; i++) times.push(await edit(i));
     } finally {
       writeFileSync(target, original);
       await driver.reindexFile(target);
@@ -89,6 +88,7 @@ async function phaseIndex(dir, cacheDir, withEdit) {
     times.sort((a, b) => a - b);
     out.editMs = times[Math.floor(times.length / 2)];
   }
+  await driver.dispose();
   out.maxRssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify(out) + '\n');
 }
@@ -151,7 +151,7 @@ if (phase) {
     row('cold index (analyze + cache + index + snapshot)', `${(cold.ms / 1000).toFixed(1)} s`, '≤ 30 s', cold.ms <= TARGETS.cold);
     row('  throughput', `${(mb / (cold.ms / 1000)).toFixed(2)} MB/s`, '');
     row(`warm from cache (new process${warm.restored ? ', stored snapshot' : ''})`, `${(warm.ms / 1000).toFixed(2)} s`, '≤ 2 s', warm.ms <= TARGETS.warm);
-    if (warm.liveMs !== undefined) row('  then the live index, built when first needed', `${(warm.liveMs / 1000).toFixed(2)} s`, '');
+    if (warm.liveMs !== undefined) row('  first edit after it: live index built (own thread)', `${(warm.liveMs / 1000).toFixed(2)} s`, '');
     row('one edited article re-indexed (median of 5)', `${warm.editMs.toFixed(1)} ms`, '≤ 50 ms', warm.editMs <= TARGETS.edit);
     row('peak memory, cold (process + workers)', `${cold.maxRssMb.toFixed(0)} MB`, '≤ 300 MB', cold.maxRssMb <= TARGETS.rss);
     row('peak memory, warm + edit', `${warm.maxRssMb.toFixed(0)} MB`, '≤ 300 MB', warm.maxRssMb <= TARGETS.rss);

@@ -20,6 +20,12 @@ export interface CacheEntry {
   analysis: ArticleAnalysis;
 }
 
+/** The entry without its (last) "analysis" member. JSON escapes quotes in strings, so the key cannot occur inside one. */
+export function slimEntry(json: string): string {
+  const cut = json.indexOf(',"analysis":');
+  return cut < 0 ? json : json.slice(0, cut) + '}';
+}
+
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }

@@ -3,7 +3,9 @@
 // a single re-index, in the calling thread.
 import { analyze } from '../core/analyze';
 import { digestArticle } from '../core/corpus/digest';
-import { AnalysisCache, sha256, type CacheEntry } from './analysisCache';
+import { AnalysisCache, sha256, slimEntry, type CacheEntry } from './analysisCache';
+
+export { slimEntry } from './analysisCache';
 import { readArticle } from './readArticle';
 
 export interface IndexJob {
@@ -49,12 +51,6 @@ export function runJob(job: IndexJob, ctx: JobContext): IndexJobResult {
   } catch (e: any) {
     return { id: job.id, path: job.path, ok: false, error: e?.message ?? String(e), ms: performance.now() - t0 };
   }
-}
-
-/** The entry without its (last) "analysis" member. JSON escapes quotes in strings, so the key cannot occur inside one. */
-export function slimEntry(json: string): string {
-  const cut = json.indexOf(',"analysis":');
-  return cut < 0 ? json : json.slice(0, cut) + '}';
 }
 
 /** A cheap check that a cached entry belongs to this engine and text, without parsing it all. */

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/analyze';
+import { CorpusIndex } from '../../../src/core/corpus';
 import { AnalysisCache, sha256 } from '../../../src/node/analysisCache';
 import { CorpusDriver, type IndexProgress } from '../../../src/node/corpusDriver';
 import { slimEntry } from '../../../src/node/indexJob';
@@ -118,19 +120,27 @@ describe('a stored snapshot (restore)', () => {
     expect(second.isRestored).toBe(true);
     // The same view, mentions and merge reasons included.
     expect(JSON.stringify(second.snapshot())).toBe(want);
-    // Using the live index builds it from the cache; the view stays the same.
+    // Lookups are answered from the stored snapshot: the live index is not built for them.
     expect(second.index.entityAt(paths[0], 2)?.name).toBe('Volodymyr Zelensky');
+    expect(second.index.groupForClaim(paths[0], 0)?.figures.map((f) => f.documents)).toEqual(first.index.groupForClaim(paths[0], 0)?.figures.map((f) => f.documents));
+    expect(second.isRestored).toBe(true);
+    // A change builds the live index from the cache; changed back, the view is the same again.
+    writeFileSync(paths[2], 'Joe Biden spoke in Washington.');
+    expect(await second.reindexFile(paths[2])).toBe('updated');
     expect(second.isRestored).toBe(false);
+    expect(second.snapshot().entities.some((e) => e.name === 'Joe Biden')).toBe(true);
+    writeFileSync(paths[2], ARTICLES['c.txt']);
+    expect(await second.reindexFile(paths[2])).toBe('updated');
     expect(JSON.stringify(second.snapshot())).toBe(want);
   });
 
   it('is stored a piece at a time, as the same text as the whole state', async () => {
-    const { paths } = folder();
-    const d = new CorpusDriver();
-    await d.indexFiles(paths);
+    const index = new CorpusIndex();
+    for (const [path, text] of Object.entries(ARTICLES)) index.set({ path, hash: sha256(text), analysis: analyze(text), text });
     const chunks: string[] = [];
-    d.index.writeState('k', (c) => chunks.push(c));
-    expect(chunks.join('')).toBe(JSON.stringify(d.index.exportState('k')));
+    index.writeState('k', (c) => chunks.push(c));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.join('')).toBe(JSON.stringify(index.exportState('k')));
   });
 
   it('is not used when a file changed', async () => {
@@ -200,16 +210,19 @@ describe('worker threads', () => {
   let script: string;
   beforeAll(async () => {
     script = join(root, 'index-worker.cjs');
-    await esbuild.build({
-      entryPoints: [join(__dirname, '../../../src/node/indexWorker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: script,
-      logLevel: 'error',
-      define: { 'import.meta.url': '__importMetaUrl' },
-      banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    });
+    // The analysis workers' bundle, and beside it the live index's (found by its name).
+    for (const [entry, out] of [['indexWorker.ts', script], ['indexHostWorker.ts', join(root, 'index-host.cjs')]]) {
+      await esbuild.build({
+        entryPoints: [join(__dirname, '../../../src/node', entry)],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        outfile: out,
+        logLevel: 'error',
+        define: { 'import.meta.url': '__importMetaUrl' },
+        banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+      });
+    }
   }, 60_000);
 
   it('index on two workers what the main thread indexes, and share the cache', async () => {
@@ -240,6 +253,48 @@ describe('worker threads', () => {
     expect(await again.indexFiles(paths, { restore: true })).toMatchObject({ indexed: 3, analyzed: 1, cached: 2 });
     await again.dispose();
     expect(again.snapshot().entities.some((e) => e.name === 'Joe Biden')).toBe(true);
+  }, 60_000);
+
+  it('hold the live index in a thread of their own: the same view, edits and removals mirrored, analyses read from the cache', async () => {
+    const { paths, cache } = folder();
+    const hosted = new CorpusDriver({ workerScript: script, workers: 2, cacheDir: cache });
+    expect(hosted.hosted).toBe(true);
+    await hosted.indexFiles(paths, { restore: true });
+    const inThread = new CorpusDriver();
+    await inThread.indexFiles(paths);
+    expect(JSON.stringify(hosted.snapshot())).toBe(JSON.stringify(inThread.snapshot()));
+    expect(hosted.index.entityAt(paths[1], 2)?.name).toBe('Volodymyr Zelensky');
+    expect(hosted.index.groupForClaim(paths[0], 0)?.figures[0].documents).toEqual([paths[0], paths[1]]);
+    // Whole analyses come from the cache (the thread keeps only what the index needs).
+    expect(hosted.index.document(paths[0])?.analysis.entities.map((e) => e.text)).toEqual(inThread.index.document(paths[0])?.analysis.entities.map((e) => e.text));
+    // An edit, a new article and a deletion, each mirrored.
+    for (const d of [hosted, inThread]) {
+      expect(await d.reindexFile(paths[2], 'Joe Biden spoke in Washington about Kyiv.')).toBe('updated');
+    }
+    expect(JSON.stringify(hosted.snapshot())).toBe(JSON.stringify(inThread.snapshot()));
+    expect(hosted.index.entityAt(paths[2], 2)?.name).toBe('Joe Biden');
+    expect(await hosted.removeFile(paths[0])).toBe(true);
+    expect(await inThread.removeFile(paths[0])).toBe(true);
+    expect(JSON.stringify(hosted.snapshot())).toBe(JSON.stringify(inThread.snapshot()));
+    expect(hosted.index.has(paths[0])).toBe(false);
+    expect(hosted.index.entityAt(paths[0], 2)).toBeUndefined();
+    // Stopped and used again: a new thread is filled from the cache.
+    await hosted.dispose();
+    expect(await hosted.reindexFile(paths[1], 'Volodymyr Zelenskiy met Mark Rutte in Kyiv.')).toBe('updated');
+    expect(await inThread.reindexFile(paths[1], 'Volodymyr Zelenskiy met Mark Rutte in Kyiv.')).toBe('updated');
+    expect(JSON.stringify(hosted.snapshot())).toBe(JSON.stringify(inThread.snapshot()));
+    await hosted.dispose();
+  }, 60_000);
+
+  it('start a bigger thread when the live index outgrows its bound', async () => {
+    const { paths, cache } = folder();
+    const small = new CorpusDriver({ workerScript: script, workers: 2, cacheDir: cache, hostHeapMb: 1 });
+    await small.indexFiles(paths);
+    const inThread = new CorpusDriver();
+    await inThread.indexFiles(paths);
+    expect(JSON.stringify(small.snapshot())).toBe(JSON.stringify(inThread.snapshot()));
+    expect((small as unknown as { heapMb: number }).heapMb).toBeGreaterThan(1);
+    await small.dispose();
   }, 60_000);
 
   it('keep only what the index needs when analyses are not kept', async () => {
