@@ -10,6 +10,10 @@ import type { Services } from '../services/contracts';
 import type { CorpusLinks } from './corpusLinks';
 import { claimVerdicts, verdictAt } from './highlights';
 
+/** Quotes from other articles a speaker's hover lists, and how many articles it reads for them. */
+const OTHER_QUOTES = 9;
+const OTHER_ARTICLES_READ = 24;
+
 const TYPE_LABEL: Record<Entity['type'], string> = { person: 'Person', place: 'Place', organization: 'Organization' };
 const RULE_LABEL: Record<string, string> = {
   exact: 'same name',
@@ -154,8 +158,12 @@ export class ArticleHovers implements vscode.HoverProvider {
       const names = new Set([q.speaker, ...(ce ? [ce.name, ...ce.variants] : [])]);
       const self = this.services.corpus.documentKey(doc.uri);
       const elsewhere: string[] = [];
+      // Analyses of other articles are read from the cache: a name in thousands of articles
+      // must not make the hover read them all.
+      let read = 0;
       for (const d of ce?.documents ?? []) {
         if (d === self) continue;
+        if (elsewhere.length >= OTHER_QUOTES || ++read > OTHER_ARTICLES_READ) break;
         const other = index.document(d)?.analysis.quotes.filter((x) => x.speaker && names.has(x.speaker)) ?? [];
         for (const x of other.slice(0, 3)) elsewhere.push(`- ${openLink(`“${clip(x.text, 60)}”`, this.services.corpus.uriFor(d), x.start, x.end)} — ${escapeMd(articleName(d))}`);
       }

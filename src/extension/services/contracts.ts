@@ -4,7 +4,7 @@
 import type * as vscode from 'vscode';
 import type { AnchoredAnnotation, Sidecar } from '../../core/annotations/model';
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup } from '../../core/corpus/model';
-import type { CorpusIndex } from '../../core/corpus';
+import type { CorpusLookups } from '../../core/corpus/view';
 import type { ArticleAnalysis } from '../../core/types';
 import type { AnalysisStore } from './analysisStore';
 
@@ -21,8 +21,8 @@ export interface CorpusService extends vscode.Disposable {
   readonly onDidProgress: vscode.Event<IndexProgress | undefined>;
   /** Resolves when the first full index of the workspace is done. */
   readonly ready: Promise<void>;
-  /** The live index (lookups by document and offset), once ready. */
-  index(): CorpusIndex | undefined;
+  /** Lookups by document and offset (from the mirrored snapshot of the live index), once ready. */
+  index(): CorpusLookups | undefined;
   snapshot(): CorpusSnapshot | undefined;
   /** The corpus name of an article (its absolute file-system path) and back. */
   documentKey(uri: vscode.Uri): string;

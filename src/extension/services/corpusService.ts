@@ -2,13 +2,14 @@
 // article of the workspace analysed on worker threads (dist/index-worker.js), each analysis
 // cached by content hash in the workspace's storage so a reopened window indexes in seconds, with
 // progress and cancellation; afterwards one file at a time as articles are saved, changed on
-// disk, created or deleted. No article is ever analysed on the extension host's main thread:
-// single files go to a worker too.
+// disk, created or deleted. The live index itself runs in a thread of its own: no article is
+// analysed, and no index is built, on the extension host's main thread, which keeps only the
+// mirrored snapshot that hovers, the sidebar and exports read.
 import { availableParallelism } from 'node:os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { CorpusIndex } from '../../core/corpus';
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup } from '../../core/corpus/model';
+import type { CorpusLookups } from '../../core/corpus/view';
 import { CorpusDriver } from '../../node/corpusDriver';
 import { isArticle, LANGUAGE_ID } from '../articles';
 import { AnalysisWorker } from './analysisWorker';
@@ -45,13 +46,15 @@ export class WorkspaceCorpusService implements CorpusService {
     } catch {
       // keep 2
     }
+    this.worker = AnalysisWorker.shared(workerScript);
     this.driver = new CorpusDriver({
       workerScript,
+      // A single article (a save, a run of one) goes to the analysis worker the editor shares.
+      analyzeOne: (job) => this.worker.run(job),
       // Leave a core to the editor and the extension host.
       workers: Math.max(1, Math.min(4, cores - 1)),
       cacheDir: path.join(storage.fsPath, 'index-cache'),
     });
-    this.worker = AnalysisWorker.shared(workerScript);
     this.disposables.push(
       vscode.workspace.onDidSaveTextDocument((doc) => this.queue(doc.uri, 'change')),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -74,7 +77,7 @@ export class WorkspaceCorpusService implements CorpusService {
       });
   }
 
-  index(): CorpusIndex | undefined {
+  index(): CorpusLookups | undefined {
     return this.isReady ? this.driver.index : undefined;
   }
 
@@ -107,19 +110,15 @@ export class WorkspaceCorpusService implements CorpusService {
     const paths = files.map((u) => this.documentKey(u));
     let result;
     try {
-      if (paths.length === 1) {
-        // The driver analyses a lone article in the calling thread: give it to the worker instead.
-        for (const p of this.driver.index.paths()) if (p !== paths[0]) this.driver.removeFile(p);
-        await this.reindex(paths[0]);
-      } else {
-        result = await this.driver.indexFiles(paths, {
-          signal: run.signal,
-          onProgress: (p) => {
-            this.progress = { done: p.done, total: p.total, ...(p.etaMs !== undefined ? { etaMs: p.etaMs } : {}) };
-            this.progressEmitter.fire(this.progress);
-          },
-        });
-      }
+      result = await this.driver.indexFiles(paths, {
+        signal: run.signal,
+        // A reopened workspace shows the snapshot stored last time when no article changed.
+        restore: true,
+        onProgress: (p) => {
+          this.progress = { done: p.done, total: p.total, ...(p.etaMs !== undefined ? { etaMs: p.etaMs } : {}) };
+          this.progressEmitter.fire(this.progress);
+        },
+      });
     } catch (err: any) {
       void vscode.window.showErrorMessage(`News Lens: indexing the workspace failed: ${err?.message ?? err}`);
     } finally {
@@ -185,26 +184,21 @@ export class WorkspaceCorpusService implements CorpusService {
     let changed = false;
     for (const [p, what] of files) {
       if (this.disposed) return;
-      if (what === 'delete') changed = this.driver.removeFile(p) || changed;
+      if (what === 'delete') changed = (await this.driver.removeFile(p)) || changed;
       else changed = (await this.reindex(p)) || changed;
     }
     if (changed && this.isReady) this.changeEmitter.fire();
   }
 
-  /** One article, analysed in the worker thread; true when the index changed. */
+  /** One article, analysed in the analysis worker; true when the index changed. */
   private async reindex(p: string): Promise<boolean> {
-    const knownHash = this.driver.index.hashOf(p);
-    const r = await this.worker.run({ path: p, ...(knownHash ? { knownHash } : {}) });
-    if (!r.ok) {
-      // A file that is gone leaves the index; any other failure keeps the last good analysis.
-      if (/no such file|ENOENT|is a folder/i.test(r.error)) return this.driver.removeFile(p);
-      console.warn(`[news-lens] could not index ${p}: ${r.error}`);
-      return false;
+    const outcome = await this.driver.reindexFile(p);
+    if (outcome === 'failed') {
+      // Any failure but a file that is gone keeps the last good analysis.
+      const why = this.driver.failed.find((f) => f.path === p)?.message;
+      console.warn(`[news-lens] could not index ${p}${why ? `: ${why}` : ''}`);
     }
-    if (r.unchanged || !r.entry) return false;
-    const entry = JSON.parse(r.entry) as { analysis: Parameters<CorpusIndex['set']>[0]['analysis']; digest: Parameters<CorpusIndex['set']>[0]['digest'] };
-    this.driver.index.set({ path: p, hash: r.hash, analysis: entry.analysis, digest: entry.digest, force: true });
-    return true;
+    return outcome === 'updated' || outcome === 'removed';
   }
 
   dispose(): void {
