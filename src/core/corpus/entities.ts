@@ -324,8 +324,16 @@ export class EntityGraph {
     this.pendingStale = new Set();
     this.pendingBuilt = new Set();
     if (!this.sorted) return;
-    // A new array: snapshots already handed out keep theirs.
-    const list = this.sorted.filter((e) => !stale.has(e));
+    // A new array: snapshots already handed out keep theirs. An edit makes a few entities stale:
+    // found by identity (a scan of pointers), not a set lookup for each of tens of thousands.
+    let list: CanonicalEntity[];
+    if (stale.size <= 64) {
+      list = this.sorted.slice();
+      for (const e of stale) {
+        const i = list.indexOf(e);
+        if (i >= 0) list.splice(i, 1);
+      }
+    } else list = this.sorted.filter((e) => !stale.has(e));
     for (const e of built) {
       let lo = 0, hi = list.length;
       while (lo < hi) {

@@ -75,32 +75,13 @@ export function entityKey(t: EntityTuple): string {
 
 /** One list as the receiver holds it, on the sending side. */
 class SentList {
-  /** The key of each item the receiver holds, in order. */
-  keys: string[];
-  /** The list object last sent (lists are replaced, never changed): its items by identity. */
+  /** The list object last sent (lists are replaced, never changed). */
   last: readonly object[] | undefined;
-  /** The items of `last`, for telling kept items from new ones without keys. */
+  /** The items of `last`, for telling kept items from new ones. */
   members = new WeakSet<object>();
-  private positions: Map<string, number> | undefined;
 
-  constructor(keys: readonly string[] = []) {
-    this.keys = keys.slice();
-  }
-
-  /** Where each key sits in the receiver's list (made when first needed after a change). */
-  get at(): Map<string, number> {
-    if (!this.positions) {
-      this.positions = new Map();
-      this.keys.forEach((k, i) => this.positions!.set(k, i));
-    }
-    return this.positions;
-  }
-
-  set(keys: string[], last: readonly object[]): void {
-    this.keys = keys;
-    this.positions = undefined;
-    this.last = last;
-  }
+  /** Before the first delta: the keys of what a seeded receiver holds. */
+  constructor(public seed?: readonly string[]) {}
 }
 
 /** A delta under construction: runs of the previous list, and items by key. */
@@ -110,12 +91,12 @@ class DeltaBuilder<E> {
   private runStart = -1;
   private runLen = 0;
 
-  copy(j: number): void {
-    if (this.runLen && j === this.runStart + this.runLen) this.runLen++;
+  copy(j: number, n = 1): void {
+    if (this.runLen && j === this.runStart + this.runLen) this.runLen += n;
     else {
       this.flush();
       this.runStart = j;
-      this.runLen = 1;
+      this.runLen = n;
     }
   }
 
@@ -155,8 +136,6 @@ export class MirrorSource {
   private lastDocuments: number[] = [];
   private lastDocumentList: readonly string[] | undefined;
   private readonly sent: Record<ListName, SentList>;
-  /** Keys of items already encoded, by identity (a topic's only while its documents are the same array). */
-  private readonly keyOf = new WeakMap<object, string>();
   private readonly topicDocs = new WeakMap<Topic, readonly string[]>();
   private readonly codecs: { entities: ListCodec<CanonicalEntity, EntityTuple>; claimGroups: ListCodec<FigureGroup, FigureGroup>; topics: ListCodec<Topic, Topic> };
   private readMentions: MentionReader = () => undefined;
@@ -214,78 +193,100 @@ export class MirrorSource {
   private list<T extends { id: string }, E>(name: ListName, list: readonly T[], codec: ListCodec<T, E>): ListDelta<E> | undefined {
     const sent = this.sent[name];
     if (sent.last === list) return undefined;
-    const walked = sent.last ? this.walk(sent, list, codec) : undefined;
-    return walked ? walked.delta : this.keyed(sent, list, codec);
+    let delta: ListDelta<E> | undefined;
+    if (sent.last) {
+      const walked = this.walk(sent, list, codec);
+      delta = walked ? walked.delta : this.reordered(sent, list, codec);
+    } else delta = this.first(sent, list, codec);
+    sent.last = list;
+    return delta;
   }
 
   /**
    * The common case after an edit: the new list is the old one with a few items taken out and a
-   * few put in, the rest in the same order. Found by identity, without a key per item; undefined
-   * when the order changed (a full sort), for the keyed way to do.
+   * few put in, the rest in the same order. Found by identity; undefined when the order changed
+   * (a full sort).
    */
   private walk<T extends { id: string }, E>(sent: SentList, list: readonly T[], codec: ListCodec<T, E>): { delta: ListDelta<E> | undefined } | undefined {
     const old = sent.last!;
+    const unchanged = codec.unchanged;
     const b = new DeltaBuilder<E>();
-    const keys: string[] = new Array(list.length);
     const fresh: T[] = [];
     // Passed over: taken out (or changed in place, and sent again).
     const passed: object[] = [];
     let j = 0;
-    for (let i = 0; i < list.length; i++) {
+    for (let i = 0; i < list.length; ) {
       const x = list[i];
-      // Nearly always the next old item; only at a change is membership asked.
-      if ((old[j] === x || sent.members.has(x)) && (!codec.unchanged || codec.unchanged(x))) {
+      if (old[j] === x && (!unchanged || unchanged(x))) {
+        // A run of kept items.
+        const i0 = i, j0 = j;
+        do {
+          i++;
+          j++;
+        } while (i < list.length && j < old.length && list[i] === old[j] && (!unchanged || unchanged(list[i])));
+        b.copy(j0, i - i0);
+        continue;
+      }
+      if (sent.members.has(x) && (!unchanged || unchanged(x))) {
         while (j < old.length && old[j] !== x) passed.push(old[j++]);
         if (j === old.length) return undefined;
-        keys[i] = sent.keys[j];
-        b.copy(j++);
-      } else {
-        const [key, encoded] = this.keyAndItem(x, codec);
-        keys[i] = key;
-        b.send(key, encoded ?? codec.encode(x));
-        fresh.push(x);
+        continue;
       }
+      const encoded = codec.encode(x);
+      b.send(codec.key(x, encoded), encoded);
+      fresh.push(x);
+      i++;
     }
     while (j < old.length) passed.push(old[j++]);
     for (const x of passed) sent.members.delete(x);
-    this.remember(sent, list, keys, fresh, codec);
+    this.remember(sent, fresh, codec);
     return { delta: b.done(old.length) };
   }
 
-  /** Any change: each item by key, against the receiver's keys (a seeded receiver, a reordered list). */
-  private keyed<T extends { id: string }, E>(sent: SentList, list: readonly T[], codec: ListCodec<T, E>): ListDelta<E> | undefined {
+  /** The list in another order: kept items by their old place, new ones sent. */
+  private reordered<T extends { id: string }, E>(sent: SentList, list: readonly T[], codec: ListCodec<T, E>): ListDelta<E> | undefined {
+    const old = sent.last!;
+    const at = new Map<object, number>();
+    old.forEach((x, j) => at.set(x, j));
     const b = new DeltaBuilder<E>();
-    const keys: string[] = new Array(list.length);
-    const at = sent.at;
-    for (let i = 0; i < list.length; i++) {
-      const x = list[i];
-      const [key, encoded] = this.keyAndItem(x, codec);
-      keys[i] = key;
-      const j = at.get(key);
-      if (j !== undefined) b.copy(j);
-      else b.send(key, encoded ?? codec.encode(x));
+    const fresh: T[] = [];
+    for (const x of list) {
+      const j = at.get(x);
+      if (j !== undefined && (!codec.unchanged || codec.unchanged(x))) b.copy(j);
+      else {
+        const encoded = codec.encode(x);
+        b.send(codec.key(x, encoded), encoded);
+        fresh.push(x);
+      }
     }
-    const previous = sent.keys.length;
     sent.members = new WeakSet();
-    this.remember(sent, list, keys, list, codec);
+    this.remember(sent, list, codec);
+    return b.done(old.length);
+  }
+
+  /** The first delta: everything, except what a seeded receiver holds already (by key). */
+  private first<T extends { id: string }, E>(sent: SentList, list: readonly T[], codec: ListCodec<T, E>): ListDelta<E> | undefined {
+    const held = new Map<string, number>();
+    sent.seed?.forEach((k, j) => held.set(k, j));
+    const b = new DeltaBuilder<E>();
+    for (const x of list) {
+      const encoded = codec.encode(x);
+      const key = codec.key(x, encoded);
+      const j = held.get(key);
+      if (j !== undefined) b.copy(j);
+      else b.send(key, encoded);
+    }
+    const previous = sent.seed?.length ?? 0;
+    sent.seed = undefined;
+    this.remember(sent, list, codec);
     return b.done(previous);
   }
 
-  private keyAndItem<T extends { id: string }, E>(x: T, codec: ListCodec<T, E>): [string, E | undefined] {
-    let key = !codec.unchanged || codec.unchanged(x) ? this.keyOf.get(x) : undefined;
-    if (key !== undefined) return [key, undefined];
-    const encoded = codec.encode(x);
-    key = codec.key(x, encoded);
-    this.keyOf.set(x, key);
-    return [key, encoded];
-  }
-
-  private remember<T extends object, E>(sent: SentList, list: readonly T[], keys: string[], fresh: readonly T[], codec: ListCodec<T, E>): void {
+  private remember<T extends object, E>(sent: SentList, fresh: readonly T[], codec: ListCodec<T, E>): void {
     for (const x of fresh) {
       sent.members.add(x);
       codec.sent?.(x);
     }
-    sent.set(keys, list);
   }
 }
 
