@@ -70,7 +70,7 @@ export function entityKey(t: EntityTuple): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   const numbers = (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-  return t[0] + '\u0001' + contentHash(JSON.stringify([t[1], t[2], t[3], t[6] ?? null])) + numbers;
+  return t[0] + '\u0001' + contentHash(JSON.stringify([t[1], t[2], t[3], t[6] ?? null, t[7] ?? null])) + numbers;
 }
 
 /** One list as the receiver holds it, on the sending side. */

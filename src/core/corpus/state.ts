@@ -3,9 +3,9 @@
 // paths are indexes into the document list, and the merge reasons are worked out again when read.
 import type { EntityType } from '../types';
 import { explainMerge } from './names';
-import type { CanonicalEntity, CorpusSnapshot, FigureGroup, MergeReason, Mention, Topic } from './model';
+import type { CanonicalEntity, CorpusSnapshot, FigureGroup, MergeReason, MergeRule, Mention, Topic } from './model';
 
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 export interface CorpusState {
   v: number;
@@ -13,10 +13,12 @@ export interface CorpusState {
   key: string;
   documents: string[];
   /**
-   * [id, name, type, variants, document indexes, mentions as [document index, start, end, form index]*, other forms?]:
-   * form -1 is the name, 0… the variants, then the other forms (a mention written in other capitals than its variant).
+   * [id, name, type, variants, document indexes, mentions as [document index, start, end, form index]*, other forms?, merges?]:
+   * form -1 is the name, 0… the variants, then the other forms (a mention written in other capitals
+   * than its variant); merges, by variant, are 0 where the reason can be worked out again from the
+   * names alone and [rule, score] where an article stated it (an acronym spelled out).
    */
-  entities: [string, string, EntityType, string[], number[], number[], string[]?][];
+  entities: [string, string, EntityType, string[], number[], number[], (string[] | null)?, (0 | [MergeRule, number])[]?][];
   claimGroups: FigureGroup[];
   topics: Topic[];
 }
@@ -72,7 +74,18 @@ export function entityTuple(e: CanonicalEntity, docNumber: (path: string) => num
     }
     flat.push(docNumber(document), start, end, form);
   });
-  return other ? [e.id, e.name, e.type, e.variants, e.documents.map(docNumber), flat, other] : [e.id, e.name, e.type, e.variants, e.documents.map(docNumber), flat];
+  // Only the merge reasons that the names alone would not give again.
+  let merges: (0 | [MergeRule, number])[] | undefined;
+  e.merges.forEach((m, i) => {
+    const again = explainMerge(m.variant, e.name, e.type);
+    if (again.rule === m.rule && again.score === m.score) return;
+    merges ??= e.variants.map(() => 0 as const);
+    merges[i] = [m.rule, m.score];
+  });
+  const t: EntityTuple = [e.id, e.name, e.type, e.variants, e.documents.map(docNumber), flat];
+  if (other || merges) t.push(other ?? null);
+  if (merges) t.push(merges);
+  return t;
 }
 
 function entityState(e: CanonicalEntity, index: ReadonlyMap<string, number>, readMentions: MentionReader): EntityTuple {
@@ -107,8 +120,11 @@ function mentionsOfSource(this: { [SOURCE]: Source }): Mention[] {
 
 function mergesOfSource(this: { [SOURCE]: Source }): MergeReason[] {
   const s = this[SOURCE];
-  const [, name, type, variants] = s.t;
-  return (s.merges ??= variants.map((v) => explainMerge(v, name, type)));
+  const [, name, type, variants, , , , stated] = s.t;
+  return (s.merges ??= variants.map((v, i) => {
+    const m = stated?.[i];
+    return m ? { variant: v, rule: m[0], score: m[1] } : explainMerge(v, name, type);
+  }));
 }
 
 /**

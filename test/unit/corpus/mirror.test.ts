@@ -148,6 +148,21 @@ describe('the mirrored snapshot', () => {
     expect(step({ documents: docs, entities: [a[3], epsilon, a[1], a[0]], claimGroups: [], topics: [t2, t1] }).entities).toBeUndefined();
   });
 
+  it('carries merge reasons an article stated, which the names alone would not give again', () => {
+    const index = new CorpusIndex();
+    index.set({ path: 'ico.txt', hash: 'i', ...article('The International Coffee Organization (ICO) met in London. The ICO said quotas would stay.', [['International Coffee Organization', 'organization'], ['ICO', 'organization'], ['London', 'place']]) });
+    index.set({ path: 'ico2.txt', hash: 'j', ...article('ICO delegates left London on Friday.', [['ICO', 'organization'], ['London', 'place']]) });
+    const sink = new MirrorSink();
+    sink.apply(send(new MirrorSource(), index));
+    const live = index.snapshot().entities.find((e) => e.variants.includes('ICO'))!;
+    expect(live.merges[0].rule).toBe('acronym');
+    expect(json(sink.snapshot().entities)).toBe(json(index.snapshot().entities));
+    // And through a stored state.
+    const seeded = new MirrorSink();
+    seeded.seed(JSON.parse(JSON.stringify(index.exportState('k'))));
+    expect(json(seeded.snapshot().entities)).toBe(json(index.snapshot().entities));
+  });
+
   it('refuses a delta that names an item it neither holds nor was sent', () => {
     const sink = new MirrorSink();
     expect(() => sink.apply({ docBase: 0, newDocs: [], entities: { ops: ['person:x\u0001abc'], items: [] } })).toThrow(/person:x/);
