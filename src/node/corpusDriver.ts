@@ -19,7 +19,7 @@ import { MirrorSink } from '../core/corpus/mirror';
 import type { CorpusSnapshot, IndexedDocument } from '../core/corpus/model';
 import { SnapshotView, type CorpusLookups } from '../core/corpus/view';
 import { ENGINE_VERSION } from '../core/version';
-import { AnalysisCache, sha256, type CacheEntry } from './analysisCache';
+import { AnalysisCache, sha256, sourcesOfEntry, type CacheEntry } from './analysisCache';
 import { HostOutOfMemory, LocalHost, WorkerHost, type HostChannel } from './hostChannel';
 import type { Accepted, HostApi } from './indexHost';
 import { runJob, type IndexJob, type IndexJobResult } from './indexJob';
@@ -137,7 +137,12 @@ export class CorpusDriver {
       this.cache.clearOtherVersions(opts.cacheDir);
     }
     this.heapMb = opts.hostHeapMb;
-    this.view = new SnapshotView(this.sink, this.hashes, (p, h) => this.loadDocument(p, h));
+    this.view = new SnapshotView(
+      this.sink,
+      this.hashes,
+      (p, h) => this.loadDocument(p, h),
+      (p, h) => (this.localHost ? undefined : sourcesOfEntryIn(this.cache, h)),
+    );
   }
 
   /** The corpus's lookups, answered from the mirrored snapshot (never waiting for the live index). */
@@ -596,6 +601,11 @@ export class CorpusDriver {
     await Promise.all([p?.terminate(), this.stopping, host?.then((h) => h.close(), () => undefined)]);
     this.stopping = undefined;
   }
+}
+
+function sourcesOfEntryIn(cache: AnalysisCache | undefined, hash: string) {
+  const raw = cache?.readRaw(hash);
+  return raw ? sourcesOfEntry(raw) : undefined;
 }
 
 /**

@@ -2,7 +2,15 @@
 // canonical entity a mention stands for, which figure group a claim is in, an article's topics.
 // The live index lives elsewhere (a worker thread); these lookups never wait for it.
 import type { MirrorSink } from './mirror';
+import type { Attribution, Quote } from '../types';
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup, IndexedDocument, Mention, Topic } from './model';
+
+/** What views over every article read of each: its quotes and attributions, and how many figures it states. */
+export interface ArticleSourcesData {
+  quotes: readonly Quote[];
+  attributions: readonly Attribution[];
+  claims: number;
+}
 
 /** What readers of the corpus ask of it. */
 export interface CorpusLookups {
@@ -14,6 +22,8 @@ export interface CorpusLookups {
   snapshot(): CorpusSnapshot;
   /** The article's whole analysis, when it can be had. */
   document(path: string): IndexedDocument | undefined;
+  /** The article's quotes, attributions and figure count: cheaper than the whole analysis where that is read from disk. */
+  sources?(path: string): ArticleSourcesData | undefined;
   entityAt(path: string, offset: number): CanonicalEntity | undefined;
   entityOfMention(path: string, entityIndex: number): CanonicalEntity | undefined;
   entity(id: string): CanonicalEntity | undefined;
@@ -39,6 +49,8 @@ interface ClaimSpot {
 export class SnapshotView implements CorpusLookups {
   private seen = -1;
   private spans = new Map<number, Spans>();
+  /** The entities naming each article, by document number (one pass over the entities, made when first needed). */
+  private namers: Map<number, CanonicalEntity[]> | undefined;
   private byId: Map<string, CanonicalEntity> | undefined;
   private claims: Map<string, ClaimSpot[]> | undefined;
 
@@ -48,7 +60,18 @@ export class SnapshotView implements CorpusLookups {
     private readonly hashes: ReadonlyMap<string, string>,
     /** An article's analysis, when asked for (from a cache, or an index that keeps them). */
     private readonly load: (path: string, hash: string) => IndexedDocument | undefined,
+    /** Its quotes, attributions and figure count alone, when they can be had for less. */
+    private readonly loadSources?: (path: string, hash: string) => ArticleSourcesData | undefined,
   ) {}
+
+  sources(path: string): ArticleSourcesData | undefined {
+    const hash = this.hashes.get(path);
+    if (!hash) return undefined;
+    const quick = this.loadSources?.(path, hash);
+    if (quick) return quick;
+    const a = this.load(path, hash)?.analysis;
+    return a ? { quotes: a.quotes, attributions: a.attributions, claims: a.claims.length } : undefined;
+  }
 
   get size(): number {
     return this.hashes.size;
@@ -126,6 +149,7 @@ export class SnapshotView implements CorpusLookups {
     if (this.seen === this.sink.version) return;
     this.seen = this.sink.version;
     this.spans.clear();
+    this.namers = undefined;
     this.byId = undefined;
     this.claims = undefined;
   }
@@ -137,10 +161,20 @@ export class SnapshotView implements CorpusLookups {
     if (doc === undefined || !this.hashes.has(path)) return undefined;
     let spans = this.spans.get(doc);
     if (spans) return spans;
+    if (!this.namers) {
+      // Per article, not per lookup: a view asking about every article must not scan every entity each time.
+      this.namers = new Map();
+      for (const e of this.sink.snapshot().entities) {
+        for (const d of this.sink.tupleOf(e)?.[4] ?? []) {
+          const list = this.namers.get(d);
+          if (list) list.push(e);
+          else this.namers.set(d, [e]);
+        }
+      }
+    }
     const all: [number, number, CanonicalEntity][] = [];
-    for (const e of this.sink.snapshot().entities) {
-      const t = this.sink.tupleOf(e);
-      if (!t || !t[4].includes(doc)) continue;
+    for (const e of this.namers.get(doc) ?? []) {
+      const t = this.sink.tupleOf(e)!;
       const flat = t[5];
       for (let i = 0; i < flat.length; i += 4) if (flat[i] === doc) all.push([flat[i + 1], flat[i + 2], e]);
     }

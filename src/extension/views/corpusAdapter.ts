@@ -2,7 +2,8 @@
 // needs (open documents first, else read from disk, a few kept).
 import * as vscode from 'vscode';
 import type { CorpusService, Services } from '../services/contracts';
-import type { CorpusData } from './model/corpusData';
+import type { ArticleSourcesData, CorpusData } from './model/corpusData';
+import { SourcesCache, sourcesOf } from './model/sourcesCache';
 
 const TEXTS_KEPT = 64;
 
@@ -23,13 +24,17 @@ export class CorpusAdapter implements CorpusData {
     }
   }
 
-  analysis(doc: string) {
-    const indexed = this.corpus?.index()?.document(doc)?.analysis;
-    if (indexed) return indexed;
-    // An index that keeps no analyses: open articles still have theirs.
+  sources(doc: string): ArticleSourcesData | undefined {
+    const index = this.corpus?.index();
+    const kept = index ? this.sourcesKept.get(index, doc) : undefined;
+    if (kept) return kept;
+    // Not indexed (yet): an open article still has its analysis.
     const open = this.openDocument(doc);
-    return open ? this.services.analyses.get(open) : undefined;
+    const a = open ? this.services.analyses.get(open) : undefined;
+    return a ? sourcesOf(a) : undefined;
   }
+
+  private sourcesKept = new SourcesCache();
 
   displayName(doc: string): string {
     const c = this.corpus;

@@ -1,13 +1,13 @@
 // The Node indexer: cache hits and invalidation (engine version, changed file, deleted file),
 // progress and cancellation, bad files, and the worker threads themselves (bundled on the fly).
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analyze';
 import { CorpusIndex } from '../../../src/core/corpus';
-import { AnalysisCache, sha256 } from '../../../src/node/analysisCache';
+import { AnalysisCache, sha256, sourcesOfEntry, type CacheEntry } from '../../../src/node/analysisCache';
 import { CorpusDriver, type IndexProgress } from '../../../src/node/corpusDriver';
 import { slimEntry } from '../../../src/node/indexJob';
 
@@ -92,6 +92,22 @@ describe('the analysis cache', () => {
     expect(again.snapshot().documents).toEqual(paths.slice(0, 2));
     const entries = readdirSync(join(cache, readdirSync(cache)[0]), { recursive: true }).filter((f) => String(f).endsWith('.json'));
     expect(entries).toHaveLength(2);
+  });
+
+  it('give quotes, attributions and the figure count from an entry\'s end, as a full parse does', async () => {
+    const tricky = '"We hold the line," Volodymyr Zelensky said on Tuesday. The "kind": figure and "quotes":[ were 12 percent, analysts said, and 3,000 troops left.';
+    const { paths, cache } = folder({ ...ARTICLES, 'd.txt': tricky, 'e.txt': 'No figures, no quotes here.' });
+    await new CorpusDriver({ cacheDir: cache }).indexFiles(paths);
+    const store = new AnalysisCache(cache);
+    for (const p of paths) {
+      const raw = store.readRaw(sha256(readFileSync(p, 'utf8')))!;
+      const full = (JSON.parse(raw) as CacheEntry).analysis;
+      expect(sourcesOfEntry(raw)).toEqual({ quotes: full.quotes, attributions: full.attributions, claims: full.claims.length });
+    }
+    const d = sourcesOfEntry(store.readRaw(sha256(tricky))!)!;
+    expect(d.quotes.length).toBeGreaterThan(0);
+    expect(d.claims).toBeGreaterThan(1);
+    expect(sourcesOfEntry('{"engine":"x"}')).toBeUndefined();
   });
 
   it('slim entries are the full entry without the analysis', async () => {

@@ -1,12 +1,14 @@
 // What the view models read: the corpus snapshot plus per-article lookups. The extension
 // adapts the CorpusService to it; the benchmark builds it from a CorpusIndex in Node.
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup } from '../../../core/corpus/model';
-import type { ArticleAnalysis } from '../../../core/types';
+import type { ArticleSourcesData } from '../../../core/corpus/view';
+
+export type { ArticleSourcesData };
 
 export interface CorpusData {
   snapshot(): CorpusSnapshot | undefined;
-  /** The article's analysis as indexed (for quotes, attributions and counts). */
-  analysis(doc: string): ArticleAnalysis | undefined;
+  /** The article's quotes and attributions, and how many figures it states, as indexed. */
+  sources(doc: string): ArticleSourcesData | undefined;
   /** How the article is named in the tree (workspace-relative path). */
   displayName(doc: string): string;
   /** The article's text if already loaded (for mention context); `loadText` loads it. */

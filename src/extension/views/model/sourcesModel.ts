@@ -2,8 +2,8 @@
 // ("Analysts suggest": no named source) are flagged, and so are speakers quoted in no other
 // article of the corpus: their words cannot be cross-checked against another report.
 import type { CorpusSnapshot } from '../../../core/corpus/model';
-import type { ArticleAnalysis, Attribution, Quote } from '../../../core/types';
-import { docOrder, memo, type CorpusData } from './corpusData';
+import type { Attribution, Quote } from '../../../core/types';
+import { docOrder, memo, type ArticleSourcesData, type CorpusData } from './corpusData';
 import { clip, count, fold } from './format';
 import { LazyTree, type Listing } from './lazyTree';
 import type { ViewNode } from './node';
@@ -22,7 +22,7 @@ interface Speaker {
 interface ArticleSources {
   doc: string;
   speakers: Speaker[];
-  attributions: Attribution[];
+  attributions: readonly Attribution[];
   vague: number;
 }
 
@@ -42,7 +42,7 @@ export class SourcesModel extends LazyTree {
   private made = new WeakMap<object, ArticleSources | null>();
 
   private sourcesOf(doc: string): ArticleSources | undefined {
-    const a = this.data.analysis(doc);
+    const a = this.data.sources(doc);
     if (!a) return undefined;
     const had = this.made.get(a);
     if (had !== undefined) return had ?? undefined;
@@ -51,7 +51,7 @@ export class SourcesModel extends LazyTree {
     return made;
   }
 
-  private makeSources(doc: string, a: ArticleAnalysis): ArticleSources | undefined {
+  private makeSources(doc: string, a: ArticleSourcesData): ArticleSources | undefined {
     if (!a.quotes.length && !a.attributions.length) return undefined;
     const speakers = new Map<string, Speaker>();
     for (const q of a.quotes) {
@@ -69,7 +69,7 @@ export class SourcesModel extends LazyTree {
       const m = new Map<string, number>();
       for (const doc of s.documents) {
         const seen = new Set<string>();
-        for (const q of this.data.analysis(doc)?.quotes ?? []) {
+        for (const q of this.data.sources(doc)?.quotes ?? []) {
           const k = this.speakerKey(doc, q);
           if (k) seen.add(k);
         }

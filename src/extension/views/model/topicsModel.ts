@@ -81,9 +81,9 @@ export class TopicsModel extends LazyTree {
   /** "12 entities · 5 figures · 2 quotes" for an article. */
   articleCounts(doc: string): string {
     const s = this.data.snapshot();
-    const a = this.data.analysis(doc);
+    const a = this.data.sources(doc);
     const parts = [count(s ? entitiesOf(s, doc).length : 0, 'entity', 'entities')];
-    if (a) parts.push(count(a.claims.length, 'figure'), count(a.quotes.length, 'quote'));
+    if (a) parts.push(count(a.claims, 'figure'), count(a.quotes.length, 'quote'));
     return parts.join(' · ');
   }
 
