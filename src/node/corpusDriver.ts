@@ -112,6 +112,8 @@ export type ReindexOutcome = 'unchanged' | 'updated' | 'removed' | 'failed';
 const DOCUMENTS_KEPT = 16;
 /** The most the live index's thread may be given after running out of memory. */
 const MAX_HOST_HEAP_MB = 4096;
+/** How many times a live index's thread that stopped on its own (not for memory) is started again. */
+const MAX_HOST_RESTARTS = 3;
 
 export class CorpusDriver {
   readonly cache: AnalysisCache | undefined;
@@ -486,17 +488,26 @@ export class CorpusDriver {
       try {
         return await (await started).call(op, ...args);
       } catch (e) {
-        if (!(e instanceof HostOutOfMemory) || (this.heapMb ?? 0) >= MAX_HOST_HEAP_MB) throw e;
+        const host = await started.catch(() => undefined);
+        const outOfMemory = e instanceof HostOutOfMemory;
+        // An operation that failed in a thread still running (or in this one) is the operation's failure.
+        const stopped = host instanceof WorkerHost ? !host.alive : !host;
+        if (!outOfMemory && !stopped) throw e;
+        if (outOfMemory ? (this.heapMb ?? 0) >= MAX_HOST_HEAP_MB : ++this.restarts > MAX_HOST_RESTARTS) throw e;
         if (this.host === started) {
           this.host = undefined;
-          this.heapMb = Math.min(MAX_HOST_HEAP_MB, (this.heapMb ?? 128) * 2);
+          // Out of room: twice as much. Stopped for another reason: the same again.
+          if (outOfMemory) this.heapMb = Math.min(MAX_HOST_HEAP_MB, (this.heapMb ?? 128) * 2);
           // The new one is filled with everything this side shows.
           this.unfilled = [...this.hashes];
-          await started.then((h) => h.close(), () => undefined);
+          await host?.close().catch(() => undefined);
         }
       }
     }
   }
+
+  /** Times the live index's thread was started again after it stopped on its own. */
+  private restarts = 0;
 
   /** An article's analysis for `document()`: from an index that keeps them, else from the cache. */
   private loadDocument(path: string, hash: string): IndexedDocument | undefined {

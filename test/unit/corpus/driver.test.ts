@@ -313,6 +313,20 @@ describe('worker threads', () => {
     await small.dispose();
   }, 60_000);
 
+  it('start the live index\'s thread again when it stops on its own', async () => {
+    const { paths, cache } = folder();
+    const driver = new CorpusDriver({ workerScript: script, workers: 2, cacheDir: cache });
+    await driver.indexFiles(paths);
+    expect(await driver.reindexFile(paths[2], 'Joe Biden spoke in Washington.')).toBe('updated');
+    // The thread dies (as a crash would end it).
+    const host = await (driver as unknown as { host: Promise<{ worker: { terminate(): Promise<number> } }> }).host;
+    await host.worker.terminate();
+    expect(await driver.reindexFile(paths[2], 'Joe Biden spoke in Kyiv.')).toBe('updated');
+    expect(driver.index.entityAt(paths[2], 2)?.name).toBe('Joe Biden');
+    expect(driver.snapshot().entities.find((e) => e.name === 'Kyiv')?.documents).toContain(paths[2]);
+    await driver.dispose();
+  }, 60_000);
+
   it('keep only what the index needs when analyses are not kept', async () => {
     const { paths } = folder();
     const driver = new CorpusDriver({ workerScript: script, workers: 2, indexOptions: { keepAnalyses: false } });
