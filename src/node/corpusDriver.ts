@@ -12,10 +12,10 @@
 //   await driver.dispose();
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { DIGEST_VERSION, STATE_VERSION, type CorpusIndexOptions, type CorpusState } from '../core/corpus';
-import { MirrorSink } from '../core/corpus/mirror';
+import { DIGEST_VERSION, STATE_VERSION, type CorpusIndexOptions } from '../core/corpus';
+import { MirrorSink, type PackedState } from '../core/corpus/mirror';
 import type { CorpusSnapshot, IndexedDocument } from '../core/corpus/model';
 import { SnapshotView, type CorpusLookups } from '../core/corpus/view';
 import { ENGINE_VERSION } from '../core/version';
@@ -23,6 +23,7 @@ import { AnalysisCache, sha256, sourcesOfEntry, type CacheEntry } from './analys
 import { HostOutOfMemory, LocalHost, WorkerHost, type HostChannel } from './hostChannel';
 import type { Accepted, HostApi } from './indexHost';
 import { runJob, type IndexJob, type IndexJobResult } from './indexJob';
+import { readPackedState, readPackedStateOff } from './stateReader';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './indexWorker';
 
 export interface CorpusDriverOptions {
@@ -355,21 +356,17 @@ export class CorpusDriver {
     await host?.then((h) => h.close(), () => undefined);
     // Whatever happens next, a new thread is filled with these articles.
     this.unfilled = files;
-    const state = this.readState(key);
+    const state = await this.readState(key);
     if (!state) return false;
-    this.sink.seed(state);
+    this.sink.seedPacked(state);
     this.restored = true;
     return true;
   }
 
-  /** The stored state, when it is the one with this key. */
-  private readState(key: string): CorpusState | undefined {
-    try {
-      const state = JSON.parse(readFileSync(this.stateFile(), 'utf8')) as CorpusState;
-      return state.v === STATE_VERSION && state.key === key ? state : undefined;
-    } catch {
-      return undefined;
-    }
+  /** The stored state, when it is the one with this key, packed for the mirror (read on a thread of its own when there is one). */
+  private readState(key: string): Promise<PackedState | undefined> {
+    if (this.hosted) return readPackedStateOff(this.hostScript(), this.stateFile(), key);
+    return Promise.resolve(readPackedState(this.stateFile(), key));
   }
 
   /** Stores the current snapshot in the cache folder, for a later `restore` run to read back. */
@@ -425,9 +422,9 @@ export class CorpusDriver {
     }
     const files = paths.map((p) => [p, hashes.get(p)!] as [string, string]);
     if (this.stateKey(files) !== stored) return false;
-    const state = this.readState(stored);
+    const state = await this.readState(stored);
     if (!state) return false;
-    this.sink.seed(state);
+    this.sink.seedPacked(state);
     for (const [p, h] of files) this.hashes.set(p, h);
     this.unfilled = files;
     this.restored = true;

@@ -12,7 +12,7 @@ import { TopicModel, type TopicOptions } from './topics';
 export * from './model';
 export { digestArticle, DIGEST_VERSION, type DocumentDigest, type LocalEntity, type ClaimDigest } from './digest';
 export { explainMerge } from './names';
-export { snapshotOf, stateOf, writeStateJson, STATE_VERSION, type CorpusState } from './state';
+export { stateOf, writeStateJson, STATE_VERSION, type CorpusState } from './state';
 
 export interface CorpusIndexOptions {
   topics?: TopicOptions;

@@ -4,7 +4,8 @@
 // made from their content, so a receiver that starts from a stored snapshot (a reopened
 // workspace) is sent only what differs from it, never the whole corpus a second time.
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup, Topic } from './model';
-import { entityOfTuple, entityTuple, tupleOfEntity, type EntityTuple, type MentionReader } from './state';
+import { EntityStore, packEntities, slotOf, type PackedEntities } from './entityStore';
+import { entityTuple, type EntityTuple, type MentionReader } from './state';
 
 export interface ListDelta<T> {
   /** The new list: a number `s` followed by a count `n` is items s..s+n-1 of the previous list; a string is an item by key. */
@@ -290,6 +291,19 @@ export class MirrorSource {
   }
 }
 
+/** A stored snapshot laid out for the move between threads: entities packed, their keys made. */
+export interface PackedState {
+  documents: string[];
+  entities: PackedEntities;
+  entityKeys: string[];
+  claimGroups: FigureGroup[];
+  topics: Topic[];
+}
+
+export function packState(state: { documents: string[]; entities: EntityTuple[]; claimGroups: FigureGroup[]; topics: Topic[] }): PackedState {
+  return { documents: state.documents, entities: packEntities(state.entities), entityKeys: state.entities.map(entityKey), claimGroups: state.claimGroups, topics: state.topics };
+}
+
 /** The receiving side: the snapshot the deltas build, and the mentions of its entities as numbers. */
 export class MirrorSink {
   /** Every path ever sent, by number. */
@@ -303,15 +317,24 @@ export class MirrorSink {
     topics: new Held(),
   };
   private snap: CorpusSnapshot | undefined;
+  /** The entities' names, documents and mentions, compactly. */
+  readonly store = new EntityStore(this.docs);
   /** Goes up with every change, for caches made from the snapshot. */
   version = 0;
 
   /** Starts from a stored snapshot (its entities numbered into `documents`, as a state holds them). */
   seed(state: { documents: string[]; entities: EntityTuple[]; claimGroups: FigureGroup[]; topics: Topic[] }): void {
+    this.seedPacked(packState(state));
+  }
+
+  /** Starts from a stored snapshot packed for the move between threads (see `packState`). */
+  seedPacked(state: PackedState): void {
+    for (const e of this.held.entities.list) this.store.remove(e);
     this.addDocs(0, state.documents);
     this.documentNumbers = state.documents.map((_d, i) => i);
     this.documents = state.documents.slice();
-    this.held.entities.replace(state.entities.map((t) => [entityKey(t), this.decode(t)]));
+    const entities = this.store.load(state.entities);
+    this.held.entities.replace(entities.map((e, i) => [state.entityKeys[i], e]));
     this.held.claimGroups.replace(state.claimGroups.map((g) => [itemKey(g.id, g), g]));
     this.held.topics.replace(state.topics.map((t) => [itemKey(t.id, t), t]));
     this.changed();
@@ -334,7 +357,7 @@ export class MirrorSink {
       this.documentNumbers = delta.documents;
       this.documents = delta.documents.map((n) => this.docs[n]);
     }
-    if (delta.entities) this.held.entities.apply(delta.entities, (t) => this.decode(t));
+    if (delta.entities) this.held.entities.apply(delta.entities, (t) => this.decode(t), (e) => this.store.remove(e));
     if (delta.claimGroups) this.held.claimGroups.apply(delta.claimGroups, (g) => g);
     if (delta.topics) this.held.topics.apply(delta.topics, (t) => t);
     if (delta.documents || delta.entities || delta.claimGroups || delta.topics) this.changed();
@@ -349,14 +372,30 @@ export class MirrorSink {
     return this.docNumbers.get(path);
   }
 
-  /** An entity's documents and mentions as numbers: [.., documents, flat (document, start, end, form)*]. */
+  /** An entity as a state holds it (documents and mentions as numbers). */
   tupleOf(e: CanonicalEntity): EntityTuple | undefined {
-    return tupleOfEntity(e);
+    return this.store.tupleOf(e);
+  }
+
+  /** The entities naming a document (a scan of numbers: cheap for one document, not for all of them). */
+  entitiesNaming(doc: number): CanonicalEntity[] {
+    return this.store.entitiesNaming(doc);
+  }
+
+  /** Calls `fn` with each document number the entity is in. */
+  forEachDoc(e: CanonicalEntity, fn: (doc: number) => void): void {
+    const slot = slotOf(e);
+    if (slot !== undefined) this.store.forEachDoc(slot, fn);
+  }
+
+  /** Calls `fn` with each mention of the entity in one document. */
+  forEachMentionIn(e: CanonicalEntity, doc: number, fn: (start: number, end: number) => void): void {
+    const slot = slotOf(e);
+    if (slot !== undefined) this.store.forEachMentionIn(slot, doc, fn);
   }
 
   private decode(t: EntityTuple): CanonicalEntity {
-    // The same decoding as a stored state's.
-    return entityOfTuple(t, this.docs);
+    return this.store.add(t);
   }
 
   private addDocs(base: number, paths: readonly string[]): void {
@@ -382,8 +421,10 @@ class Held<T> {
     this.list = entries.map((e) => e[1]);
   }
 
-  apply(delta: ListDelta<unknown>, decode: (x: any) => T): void {
+  /** `drop` is called with each held item the new list leaves out. */
+  apply(delta: ListDelta<unknown>, decode: (x: any) => T, drop?: (x: T) => void): void {
     const fresh = new Map<string, T>();
+    const kept = drop ? new Uint8Array(this.list.length) : undefined;
     for (const [k, x] of delta.items) fresh.set(k, decode(x));
     const ops = delta.ops;
     let n = 0;
@@ -391,12 +432,13 @@ class Held<T> {
     const keys: string[] = new Array(n);
     const list: T[] = new Array(n);
     // Items sent by key but held already (moved, not changed) are found among the old ones.
-    let byKey: Map<string, T> | undefined;
+    let byKey: Map<string, number> | undefined;
     let at = 0;
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i];
       if (typeof op === 'number') {
         const end = op + (ops[++i] as number);
+        if (kept) kept.fill(1, op, end);
         for (let j = op; j < end; j++, at++) {
           keys[at] = this.keys[j];
           list[at] = this.list[j];
@@ -405,13 +447,16 @@ class Held<T> {
       }
       let x = fresh.get(op);
       if (x === undefined) {
-        byKey ??= new Map(this.keys.map((k, j) => [k, this.list[j]]));
-        x = byKey.get(op);
-        if (x === undefined) throw new Error(`corpus mirror: item ${op.split('\u0001')[0]} was neither sent nor held`);
+        byKey ??= new Map(this.keys.map((k, j) => [k, j]));
+        const j = byKey.get(op);
+        if (j === undefined) throw new Error(`corpus mirror: item ${op.split('\u0001')[0]} was neither sent nor held`);
+        x = this.list[j];
+        kept?.fill(1, j, j + 1);
       }
       keys[at] = op;
       list[at++] = x;
     }
+    if (kept && drop) for (let j = 0; j < kept.length; j++) if (!kept[j]) drop(this.list[j]);
     this.keys = keys;
     this.list = list;
   }

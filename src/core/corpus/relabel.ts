@@ -23,7 +23,8 @@ export function relabelSnapshot(snapshot: CorpusSnapshot, name: (key: string) =>
   for (const e of snapshot.entities) {
     const mentions = e.mentions.filter((m) => inExport(m.document)).map((m) => ({ ...m, document: n(m.document) }));
     if (!mentions.length) continue;
-    entities.push({ ...e, documents: e.documents.filter(inExport).map(n), mentions });
+    // Field by field: a mirrored entity's fields are getters, which a spread would not copy.
+    entities.push({ id: e.id, name: e.name, type: e.type, variants: e.variants, documents: e.documents.filter(inExport).map(n), mentions, merges: e.merges });
   }
 
   const claimGroups = [];

@@ -1,9 +1,10 @@
 // A corpus snapshot in a compact form that can be stored and read back: what a reopened
 // workspace shows before (or instead of) rebuilding the live index. Mentions are flat numbers,
-// paths are indexes into the document list, and the merge reasons are worked out again when read.
+// paths are indexes into the document list, and only the merge reasons the names would not give
+// again are kept. The mirror (mirror.ts, entityStore.ts) reads it back.
 import type { EntityType } from '../types';
 import { explainMerge } from './names';
-import type { CanonicalEntity, CorpusSnapshot, FigureGroup, MergeReason, MergeRule, Mention, Topic } from './model';
+import type { CanonicalEntity, CorpusSnapshot, FigureGroup, MergeRule, Topic } from './model';
 
 export const STATE_VERSION = 3;
 
@@ -90,62 +91,4 @@ export function entityTuple(e: CanonicalEntity, docNumber: (path: string) => num
 
 function entityState(e: CanonicalEntity, index: ReadonlyMap<string, number>, readMentions: MentionReader): EntityTuple {
   return entityTuple(e, (d) => index.get(d) ?? -1, readMentions);
-}
-
-/** Where an entity made from a tuple keeps it (and what is made from it when first read). */
-const SOURCE = Symbol('entity tuple');
-
-interface Source {
-  t: EntityTuple;
-  docs: readonly string[];
-  mentions?: Mention[];
-  merges?: MergeReason[];
-}
-
-// One getter for every entity (not a closure each): tens of thousands of entities share them.
-function mentionsOfSource(this: { [SOURCE]: Source }): Mention[] {
-  const s = this[SOURCE];
-  if (!s.mentions) {
-    const [, name, , variants, , flat, other] = s.t;
-    const docs = s.docs;
-    const mentions: Mention[] = [];
-    for (let i = 0; i < flat.length; i += 4) {
-      const f = flat[i + 3];
-      mentions.push({ document: docs[flat[i]], start: flat[i + 1], end: flat[i + 2], text: f < 0 ? name : f < variants.length ? variants[f] : other?.[f - variants.length] ?? name });
-    }
-    s.mentions = mentions;
-  }
-  return s.mentions;
-}
-
-function mergesOfSource(this: { [SOURCE]: Source }): MergeReason[] {
-  const s = this[SOURCE];
-  const [, name, type, variants, , , , stated] = s.t;
-  return (s.merges ??= variants.map((v, i) => {
-    const m = stated?.[i];
-    return m ? { variant: v, rule: m[0], score: m[1] } : explainMerge(v, name, type);
-  }));
-}
-
-/**
- * The entity a tuple stands for, its documents numbered into `docs`. Mentions and merge reasons
- * are made when first read.
- */
-export function entityOfTuple(t: EntityTuple, docs: readonly string[]): CanonicalEntity {
-  const e = { id: t[0], name: t[1], type: t[2], variants: t[3], documents: t[4].map((i) => docs[i]) } as CanonicalEntity;
-  Object.defineProperty(e, SOURCE, { value: { t, docs } satisfies Source, enumerable: false });
-  Object.defineProperty(e, 'mentions', { get: mentionsOfSource, enumerable: true, configurable: true });
-  Object.defineProperty(e, 'merges', { get: mergesOfSource, enumerable: true, configurable: true });
-  return e;
-}
-
-/** The tuple an entity was made from by `entityOfTuple`. */
-export function tupleOfEntity(e: CanonicalEntity): EntityTuple | undefined {
-  return (e as unknown as { [SOURCE]?: Source })[SOURCE]?.t;
-}
-
-/** The snapshot a state stands for. Mentions and merge reasons are made when first read. */
-export function snapshotOf(state: CorpusState): CorpusSnapshot {
-  const docs = state.documents;
-  return { documents: docs, entities: state.entities.map((t) => entityOfTuple(t, docs)), claimGroups: state.claimGroups, topics: state.topics };
 }

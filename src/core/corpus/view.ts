@@ -33,6 +33,9 @@ export interface CorpusLookups {
   topicsOf(path: string): Topic[];
 }
 
+/** Articles asked about in one snapshot before the entities naming each are listed once for all. */
+const NAMERS_AFTER = 16;
+
 interface Spans {
   starts: Int32Array;
   ends: Int32Array;
@@ -49,8 +52,10 @@ interface ClaimSpot {
 export class SnapshotView implements CorpusLookups {
   private seen = -1;
   private spans = new Map<number, Spans>();
-  /** The entities naming each article, by document number (one pass over the entities, made when first needed). */
+  /** The entities naming each article, by document number (one pass over the entities, made when many articles are asked about). */
   private namers: Map<number, CanonicalEntity[]> | undefined;
+  /** Articles asked about since the snapshot changed. */
+  private asked = 0;
   private byId: Map<string, CanonicalEntity> | undefined;
   private claims: Map<string, ClaimSpot[]> | undefined;
 
@@ -150,6 +155,7 @@ export class SnapshotView implements CorpusLookups {
     this.seen = this.sink.version;
     this.spans.clear();
     this.namers = undefined;
+    this.asked = 0;
     this.byId = undefined;
     this.claims = undefined;
   }
@@ -161,23 +167,24 @@ export class SnapshotView implements CorpusLookups {
     if (doc === undefined || !this.hashes.has(path)) return undefined;
     let spans = this.spans.get(doc);
     if (spans) return spans;
-    if (!this.namers) {
-      // Per article, not per lookup: a view asking about every article must not scan every entity each time.
-      this.namers = new Map();
-      for (const e of this.sink.snapshot().entities) {
-        for (const d of this.sink.tupleOf(e)?.[4] ?? []) {
-          const list = this.namers.get(d);
-          if (list) list.push(e);
-          else this.namers.set(d, [e]);
+    // One article (the one being edited): a scan of the numbers. Many (a view over every article):
+    // once per snapshot, the entities naming each article.
+    let naming: CanonicalEntity[];
+    if (this.namers || ++this.asked > NAMERS_AFTER) {
+      if (!this.namers) {
+        const namers = (this.namers = new Map<number, CanonicalEntity[]>());
+        for (const e of this.sink.snapshot().entities) {
+          this.sink.forEachDoc(e, (d) => {
+            const list = namers.get(d);
+            if (list) list.push(e);
+            else namers.set(d, [e]);
+          });
         }
       }
-    }
+      naming = this.namers.get(doc) ?? [];
+    } else naming = this.sink.entitiesNaming(doc);
     const all: [number, number, CanonicalEntity][] = [];
-    for (const e of this.namers.get(doc) ?? []) {
-      const t = this.sink.tupleOf(e)!;
-      const flat = t[5];
-      for (let i = 0; i < flat.length; i += 4) if (flat[i] === doc) all.push([flat[i + 1], flat[i + 2], e]);
-    }
+    for (const e of naming) this.sink.forEachMentionIn(e, doc, (start, end) => all.push([start, end, e]));
     all.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     spans = { starts: Int32Array.from(all, (a) => a[0]), ends: Int32Array.from(all, (a) => a[1]), owners: all.map((a) => a[2]) };
     this.spans.set(doc, spans);

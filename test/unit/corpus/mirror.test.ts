@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analyze';
 import { CorpusIndex } from '../../../src/core/corpus';
 import { MirrorSink, MirrorSource } from '../../../src/core/corpus/mirror';
+import { relabelSnapshot } from '../../../src/core/corpus/relabel';
 import { SnapshotView } from '../../../src/core/corpus/view';
 import type { CorpusState } from '../../../src/core/corpus/state';
 import type { CanonicalEntity, CorpusSnapshot, IndexedDocument, Topic } from '../../../src/core/corpus/model';
@@ -161,6 +162,17 @@ describe('the mirrored snapshot', () => {
     const seeded = new MirrorSink();
     seeded.seed(JSON.parse(JSON.stringify(index.exportState('k'))));
     expect(json(seeded.snapshot().entities)).toBe(json(index.snapshot().entities));
+  });
+
+  it('gives exports what the live index gives (relabelled, narrowed to some articles)', () => {
+    const { index } = live();
+    const sink = new MirrorSink();
+    sink.apply(send(new MirrorSource(), index));
+    const name = (k: string) => 'articles/' + k;
+    const some = new Set(['kyiv.txt', seeds[0]?.path ?? 'other.txt']);
+    expect(json(relabelSnapshot(sink.snapshot(), name, some))).toBe(json(relabelSnapshot(index.snapshot(), name, some)));
+    expect(json(relabelSnapshot(sink.snapshot(), name))).toBe(json(relabelSnapshot(index.snapshot(), name)));
+    expect(relabelSnapshot(sink.snapshot(), name).entities[0].name).toBe(index.snapshot().entities[0].name);
   });
 
   it('refuses a delta that names an item it neither holds nor was sent', () => {
