@@ -86,7 +86,10 @@ export class IndexHost implements HostApi {
   }
 
   sync(): SnapshotDelta {
-    return this.source.delta(this.index.snapshot(), (e, emit) => this.index.readMentions(e, emit));
+    const delta = this.source.delta(this.index.snapshot(), (e, emit) => this.index.readMentions(e, emit));
+    // A fill is over when its changes are sent: the interning table has done its work.
+    this.index.forgetInterned();
+    return delta;
   }
 
   memory(): { heapUsed: number; heapTotal: number; arrayBuffers: number; rss: number } {

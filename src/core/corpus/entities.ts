@@ -692,7 +692,6 @@ interface Lazy {
   tally?: Tally;
   mentionCount: number;
   mentions?: Mention[];
-  merges?: MergeReason[];
 }
 
 function lazyOf(e: CanonicalEntity): Lazy | undefined {
@@ -765,7 +764,9 @@ function mentionsGetter(this: CanonicalEntity): Mention[] {
 
 function mergesGetter(this: CanonicalEntity): MergeReason[] {
   const lazy = (this as any)[LAZY] as Lazy;
-  return (lazy.merges ??= mergesOf(lazy.refs, lazy.docs, this.variants, this.name, this.type));
+  // Worked out on each read, not kept: the index's own entities are read once each, to be sent
+  // or stored, and keeping the reasons of tens of thousands of them costs megabytes.
+  return mergesOf(lazy.refs, lazy.docs, this.variants, this.name, this.type);
 }
 
 function makeEntity(id: string, name: string, type: EntityType, variants: string[], documents: string[], lazy: Lazy): CanonicalEntity {

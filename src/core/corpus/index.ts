@@ -168,6 +168,15 @@ export class CorpusIndex {
     writeStateJson(this.snapshot(), key, (e, emit) => this.entities.readMentions(e, emit), write);
   }
 
+  /**
+   * Lets go of the table that made every article's names share one copy of each string: the
+   * strings stay, and articles indexed later share among themselves only. (Worth megabytes
+   * once a large corpus is in.)
+   */
+  forgetInterned(): void {
+    this.strings = new Map();
+  }
+
   /** Each mention of an entity of this index's snapshot, without making Mention objects. */
   readMentions(e: CanonicalEntity, emit: (document: string, start: number, end: number, text: string) => void): void {
     this.entities.readMentions(e, emit);
