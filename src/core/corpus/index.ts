@@ -8,6 +8,7 @@ import { ArticleLocals } from './locals';
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup, IndexedDocument, Mention, Topic } from './model';
 import { stateOf, writeStateJson, type CorpusState } from './state';
 import { TopicModel, type TopicOptions } from './topics';
+import { spanAt } from './spanAt';
 
 export * from './model';
 export { digestArticle, DIGEST_VERSION, type DocumentDigest, type LocalEntity, type ClaimDigest } from './digest';
@@ -193,19 +194,8 @@ export class CorpusIndex {
     if (!d) return undefined;
     this.refresh();
     const spans = this.spansOf(d);
-    let lo = 0, hi = spans.starts.length - 1, hit = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans.starts[mid] <= offset) {
-        hit = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    // Mentions do not nest, but be safe about a shorter one inside a longer.
-    for (let i = hit; i >= 0 && i > hit - 4; i--) {
-      if (spans.starts[i] <= offset && offset < spans.ends[i]) return this.entities.entityOfKey(d.locals.key(spans.owner[i]));
-    }
-    return undefined;
+    const i = spanAt(spans.starts, spans.ends, offset);
+    return i < 0 ? undefined : this.entities.entityOfKey(d.locals.key(spans.owner[i]));
   }
 
   /** The canonical entity of the article's local entity with this key, or of an analysis entity by index. */

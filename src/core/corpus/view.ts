@@ -4,6 +4,7 @@
 import type { MirrorSink } from './mirror';
 import type { Attribution, Quote } from '../types';
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup, IndexedDocument, Mention, Topic } from './model';
+import { spanAt } from './spanAt';
 
 /** What views over every article read of each: its quotes and attributions, and how many figures it states. */
 export interface ArticleSourcesData {
@@ -106,18 +107,8 @@ export class SnapshotView implements CorpusLookups {
   entityAt(path: string, offset: number): CanonicalEntity | undefined {
     const spans = this.spansOf(path);
     if (!spans) return undefined;
-    let lo = 0, hi = spans.starts.length - 1, hit = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans.starts[mid] <= offset) {
-        hit = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    for (let i = hit; i >= 0 && i > hit - 4; i--) {
-      if (spans.starts[i] <= offset && offset < spans.ends[i]) return spans.owners[i];
-    }
-    return undefined;
+    const i = spanAt(spans.starts, spans.ends, offset);
+    return i < 0 ? undefined : spans.owners[i];
   }
 
   entityOfMention(path: string, entityIndex: number): CanonicalEntity | undefined {
