@@ -14,16 +14,16 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { DIGEST_VERSION, STATE_VERSION, type CorpusIndexOptions } from '../core/corpus';
-import { MirrorSink, type PackedState } from '../core/corpus/mirror';
+import type { CorpusIndexOptions } from '../core/corpus';
+import { MirrorSink } from '../core/corpus/mirror';
 import type { CorpusSnapshot, IndexedDocument } from '../core/corpus/model';
 import { SnapshotView, type CorpusLookups } from '../core/corpus/view';
 import { ENGINE_VERSION } from '../core/version';
-import { AnalysisCache, sha256, sourcesOfEntry, type CacheEntry } from './analysisCache';
+import { AnalysisCache, sourcesOfEntry, type CacheEntry } from './analysisCache';
 import { HostOutOfMemory, LocalHost, WorkerHost, type HostChannel } from './hostChannel';
 import type { Accepted, HostApi } from './indexHost';
 import { runJob, type IndexJob, type IndexJobResult } from './indexJob';
-import { readPackedState, readPackedStateOff } from './stateReader';
+import { restoreState, restoreStateOff, stateKey, type Restored } from './stateReader';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './indexWorker';
 
 export interface CorpusDriverOptions {
@@ -356,17 +356,18 @@ export class CorpusDriver {
     await host?.then((h) => h.close(), () => undefined);
     // Whatever happens next, a new thread is filled with these articles.
     this.unfilled = files;
-    const state = await this.readState(key);
-    if (!state) return false;
-    this.sink.seedPacked(state);
+    const restored = await this.readState(files);
+    if (!restored) return false;
+    this.sink.seedPacked(restored.state);
     this.restored = true;
     return true;
   }
 
-  /** The stored state, when it is the one with this key, packed for the mirror (read on a thread of its own when there is one). */
-  private readState(key: string): Promise<PackedState | undefined> {
-    if (this.hosted) return readPackedStateOff(this.hostScript(), this.stateFile(), key);
-    return Promise.resolve(readPackedState(this.stateFile(), key));
+  /** The stored state of these articles (just written), packed for the mirror (read on a thread of its own when there is one). */
+  private async readState(files: [string, string][]): Promise<Restored | undefined> {
+    // The articles' hashes are known: the thread checks the state's key without reading them.
+    const req = { file: this.stateFile(), paths: [], engineVersion: this.engineVersion, known: files };
+    return this.hosted ? await restoreStateOff(this.hostScript(), req) : restoreState(req);
   }
 
   /** Stores the current snapshot in the cache folder, for a later `restore` run to read back. */
@@ -382,10 +383,8 @@ export class CorpusDriver {
     return join(this.opts.cacheDir!, 'corpus-state.json');
   }
 
-  /** What a stored state was made from: the engine, the digest format and every file's path and hash. */
   private stateKey(files: [string, string][]): string {
-    const lines = files.map(([p, h]) => `${p}\t${h}`).sort();
-    return sha256(`${STATE_VERSION}\n${this.engineVersion}\n${DIGEST_VERSION}\n${lines.join('\n')}`);
+    return stateKey(files, this.engineVersion);
   }
 
   private readStateKey(): string | undefined {
@@ -410,23 +409,13 @@ export class CorpusDriver {
   private async tryRestore(paths: string[], run: IndexRunOptions, result: IndexRunResult): Promise<boolean> {
     const stored = this.readStateKey();
     if (!stored) return false;
-    const hashes = new Map<string, string>();
-    // Hashing is quick (a few hundred milliseconds for tens of thousands of articles): in this
-    // thread, as starting workers would cost more time and leave their memory behind.
-    for (const path of paths) {
-      if (run.signal?.aborted) return false;
-      const r = runJob({ id: this.nextJob++, path, hashOnly: true, ...(run.texts?.has(path) ? { text: run.texts.get(path)! } : {}) }, { cache: this.cache, engineVersion: this.engineVersion });
-      if (!r.ok) return false;
-      hashes.set(r.path, r.hash);
-      if (this.nextJob % 512 === 0) await new Promise((r) => setImmediate(r));
-    }
-    const files = paths.map((p) => [p, hashes.get(p)!] as [string, string]);
-    if (this.stateKey(files) !== stored) return false;
-    const state = await this.readState(stored);
-    if (!state) return false;
-    this.sink.seedPacked(state);
-    for (const [p, h] of files) this.hashes.set(p, h);
-    this.unfilled = files;
+    // Every article read and hashed, and the state parsed: on a short-lived thread when there is one.
+    const req = { file: this.stateFile(), paths, engineVersion: this.engineVersion, ...(run.texts?.size ? { texts: [...run.texts] } : {}) };
+    const restored = this.hosted ? await restoreStateOff(this.hostScript(), req, run.signal) : restoreState(req);
+    if (!restored || run.signal?.aborted) return false;
+    this.sink.seedPacked(restored.state);
+    for (const [p, h] of restored.files) this.hashes.set(p, h);
+    this.unfilled = restored.files;
     this.restored = true;
     result.cached = paths.length;
     result.restored = true;

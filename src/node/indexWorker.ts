@@ -5,7 +5,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { AnalysisCache } from './analysisCache';
 import { serveHost, type HostWorkerData } from './hostChannel';
-import { serveStateRequest, type StateRequest } from './stateReader';
+import { serveRestore, type RestoreRequest } from './stateReader';
 import { runJob, type IndexJob, type IndexJobResult } from './indexJob';
 
 export { analyze } from '../core/analyze';
@@ -27,7 +27,7 @@ export type WorkerReply = { type: 'results'; results: IndexJobResult[] } | { typ
 
 // The thread that holds the live corpus index (see indexHost.ts).
 if (!isMainThread && parentPort && (workerData as HostWorkerData | undefined)?.newsLensIndexHost) serveHost(parentPort, workerData as HostWorkerData);
-if (!isMainThread && parentPort && (workerData as StateRequest | undefined)?.newsLensStateReader) serveStateRequest(parentPort, workerData as StateRequest);
+if (!isMainThread && parentPort && (workerData as RestoreRequest | undefined)?.newsLensStateReader) serveRestore(parentPort, workerData as RestoreRequest);
 
 if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.newsLensIndexWorker) {
   const init = workerData as WorkerInit;

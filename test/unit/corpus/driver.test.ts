@@ -281,6 +281,17 @@ describe('worker threads', () => {
     expect(JSON.stringify(hosted.snapshot())).toBe(JSON.stringify(inThread.snapshot()));
     expect(hosted.index.entityAt(paths[1], 2)?.name).toBe('Volodymyr Zelensky');
     expect(hosted.index.groupForClaim(paths[0], 0)?.figures[0].documents).toEqual([paths[0], paths[1]]);
+    // Reopened: the stored snapshot, checked and read back on a thread of its own.
+    const reopened = new CorpusDriver({ workerScript: script, workers: 2, cacheDir: cache });
+    expect(await reopened.indexFiles(paths, { restore: true })).toMatchObject({ restored: true, analyzed: 0 });
+    expect(JSON.stringify(reopened.snapshot())).toBe(JSON.stringify(inThread.snapshot()));
+    expect(reopened.index.entityAt(paths[1], 2)?.name).toBe('Volodymyr Zelensky');
+    // With an unsaved change it is not used.
+    const unsaved = new CorpusDriver({ workerScript: script, workers: 2, cacheDir: cache });
+    const u = await unsaved.indexFiles(paths, { restore: true, texts: new Map([[paths[2], 'Joe Biden spoke in Washington.']]) });
+    expect(u.restored).toBeFalsy();
+    expect(unsaved.snapshot().entities.some((e) => e.name === 'Joe Biden')).toBe(true);
+    await Promise.all([reopened.dispose(), unsaved.dispose()]);
     // Whole analyses come from the cache (the thread keeps only what the index needs).
     expect(hosted.index.document(paths[0])?.analysis.entities.map((e) => e.text)).toEqual(inThread.index.document(paths[0])?.analysis.entities.map((e) => e.text));
     // An edit, a new article and a deletion, each mirrored.
