@@ -50,6 +50,11 @@ export interface CorpusDriverOptions {
   hostThread?: boolean;
   /** The bound of that thread's old generation; default from the number of articles (doubled if it runs out). */
   hostHeapMb?: number;
+  /**
+   * How far a live index being filled from the cache has got (after a restore or a restart,
+   * when the first change needs it: seconds for tens of thousands of articles).
+   */
+  onFillProgress?: (p: { done: number; total: number }) => void;
   /** Articles per message to a worker. */
   batchSize?: number;
 }
@@ -444,6 +449,7 @@ export class CorpusDriver {
     const files = this.unfilled;
     this.unfilled = undefined;
     if (files?.length) {
+      this.opts.onFillProgress?.({ done: 0, total: files.length });
       for (let i = 0; i < files.length; i += 1024) {
         const results: IndexJobResult[] = files.slice(i, i + 1024).map(([path, hash]) => ({ id: 0, path, ok: true, hash, cached: true, ms: 0 }));
         const a = await host.call('accept', results);
@@ -452,6 +458,7 @@ export class CorpusDriver {
           const r = await this.analyze({ id: this.nextJob++, path });
           this.took(await host.call('accept', [r]));
         }
+        this.opts.onFillProgress?.({ done: Math.min(files.length, i + 1024), total: files.length });
       }
       // Against what this side shows already: only what differs comes back.
       this.sink.apply(await host.call('sync'));

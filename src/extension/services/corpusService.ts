@@ -54,6 +54,12 @@ export class WorkspaceCorpusService implements CorpusService {
       // Leave a core to the editor and the extension host.
       workers: Math.max(1, Math.min(4, cores - 1)),
       cacheDir: path.join(storage.fsPath, 'index-cache'),
+      // The first change after a reopen fills the live index from the cache: shown like indexing.
+      onFillProgress: (p) => {
+        if (this.run) return;
+        this.progress = p.done < p.total ? { done: p.done, total: p.total } : undefined;
+        this.progressEmitter.fire(this.progress);
+      },
     });
     this.disposables.push(
       vscode.workspace.onDidSaveTextDocument((doc) => this.queue(doc.uri, 'change')),

@@ -130,7 +130,8 @@ describe('a stored snapshot (restore)', () => {
     const r1 = await first.indexFiles(paths, { restore: true });
     expect(r1.restored).toBeFalsy();
     const want = JSON.stringify(first.snapshot());
-    const second = new CorpusDriver({ cacheDir: cache });
+    const fills: { done: number; total: number }[] = [];
+    const second = new CorpusDriver({ cacheDir: cache, onFillProgress: (p) => fills.push(p) });
     const r2 = await second.indexFiles(paths, { restore: true });
     expect(r2).toMatchObject({ restored: true, cached: 3, analyzed: 0 });
     expect(second.isRestored).toBe(true);
@@ -140,9 +141,10 @@ describe('a stored snapshot (restore)', () => {
     expect(second.index.entityAt(paths[0], 2)?.name).toBe('Volodymyr Zelensky');
     expect(second.index.groupForClaim(paths[0], 0)?.figures.map((f) => f.documents)).toEqual(first.index.groupForClaim(paths[0], 0)?.figures.map((f) => f.documents));
     expect(second.isRestored).toBe(true);
-    // A change builds the live index from the cache; changed back, the view is the same again.
+    // A change builds the live index from the cache (reporting how far it has got); changed back, the view is the same again.
     writeFileSync(paths[2], 'Joe Biden spoke in Washington.');
     expect(await second.reindexFile(paths[2])).toBe('updated');
+    expect(fills).toEqual([{ done: 0, total: 3 }, { done: 3, total: 3 }]);
     expect(second.isRestored).toBe(false);
     expect(second.snapshot().entities.some((e) => e.name === 'Joe Biden')).toBe(true);
     writeFileSync(paths[2], ARTICLES['c.txt']);
