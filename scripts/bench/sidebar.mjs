@@ -40,6 +40,9 @@ const fmt = (x) => `${x.toFixed(1)} ms`;
 /** Opens a view as VS Code does: the top level, then the first item expanded down to its leaves. */
 async function open(model) {
   const t0 = performance.now();
+  // As the tree provider does: the model's preparation first (the Sources view reads every
+  // article's sources in slices there), then the top level.
+  await model.prepare(undefined);
   let level = model.children(undefined);
   const top = level.length;
   let nodes = top;

@@ -13,6 +13,9 @@ const EMPTY: Listing<never> = { items: [], idOf: () => '', make: () => ({}) as V
 
 export const SOURCE_FACETS = ['vague', 'single'] as const;
 
+/** Articles read between two yields to the event loop when the view first fills. */
+const SLICE = 256;
+
 interface Speaker {
   key: string;
   name: string;
@@ -29,6 +32,26 @@ interface ArticleSources {
 export class SourcesModel extends LazyTree {
   constructor(private readonly data: CorpusData) {
     super();
+  }
+
+  /** The snapshot whose articles' sources have all been read once (see `prepare`). */
+  private warmed: CorpusSnapshot | undefined;
+
+  /**
+   * Before the top level is listed: every article's sources read once, a slice at a time, so a
+   * folder of thousands of articles (each read from the index's cache) never blocks the editor.
+   */
+  prepare(parent: ViewNode | undefined): Promise<void> | undefined {
+    const s = this.data.snapshot();
+    if (parent || !s || this.warmed === s) return undefined;
+    return (async () => {
+      const docs = s.documents;
+      for (let i = 0; i < docs.length; i++) {
+        this.data.sources(docs[i]);
+        if (i % SLICE === SLICE - 1) await new Promise((r) => setTimeout(r, 0));
+      }
+      this.warmed = s;
+    })();
   }
 
   /** Who a quote is by, across the corpus: the canonical entity at the speaker's name, else the folded name. */
