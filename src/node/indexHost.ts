@@ -36,8 +36,6 @@ export interface HostApi {
   remove(paths: string[]): string[];
   saveState(key: string, file: string): boolean;
   sync(): SnapshotDelta;
-  /** The host thread's own heap (and the process's RSS), for diagnostics. */
-  memory(): { heapUsed: number; heapTotal: number; arrayBuffers: number; rss: number };
 }
 
 export class IndexHost implements HostApi {
@@ -90,11 +88,6 @@ export class IndexHost implements HostApi {
     // A fill is over when its changes are sent: the interning table has done its work.
     this.index.forgetInterned();
     return delta;
-  }
-
-  memory(): { heapUsed: number; heapTotal: number; arrayBuffers: number; rss: number } {
-    const m = process.memoryUsage();
-    return { heapUsed: m.heapUsed, heapTotal: m.heapTotal, arrayBuffers: m.arrayBuffers, rss: m.rss };
   }
 
   private take(r: IndexJobResult, out: Accepted): void {

@@ -183,17 +183,6 @@ export class EntityStore {
     if (this.dead > 65536 && this.dead > this.docEnd + this.flatEnd - this.dead) this.compact();
   }
 
-  /** The entity as a state holds it (documents and mentions as numbers). */
-  tupleOf(e: CanonicalEntity): EntityTuple | undefined {
-    const slot = slotOf(e);
-    if (slot === undefined) return undefined;
-    const t: EntityTuple = [this.ids[slot], this.names[slot], this.types[slot], this.variants[slot]?.slice() ?? [], Array.from(this.docNumbers(slot)), Array.from(this.mentionNumbers(slot))];
-    const other = this.other[slot], stated = this.stated[slot];
-    if (other || stated) t.push(other ?? null);
-    if (stated) t.push(stated);
-    return t;
-  }
-
   /** Calls `fn` with each document number an entity is in. */
   forEachDoc(slot: number, fn: (doc: number) => void): void {
     for (let k = this.docAt[slot], end = k + this.docLen[slot]; k < end; k++) fn(this.docs[k]);
@@ -203,16 +192,6 @@ export class EntityStore {
   forEachMentionIn(slot: number, doc: number, fn: (start: number, end: number) => void): void {
     const flat = this.flat;
     for (let i = this.flatAt[slot], end = i + this.flatLen[slot]; i < end; i += 4) if (flat[i] === doc) fn(flat[i + 1], flat[i + 2]);
-  }
-
-  /** The document numbers an entity is in. */
-  docNumbers(slot: number): Int32Array {
-    return this.docs.subarray(this.docAt[slot], this.docAt[slot] + this.docLen[slot]);
-  }
-
-  /** An entity's mentions as (document, start, end, form) quadruples. */
-  mentionNumbers(slot: number): Int32Array {
-    return this.flat.subarray(this.flatAt[slot], this.flatAt[slot] + this.flatLen[slot]);
   }
 
   documentsOf(slot: number): string[] {

@@ -372,11 +372,6 @@ export class MirrorSink {
     return this.docNumbers.get(path);
   }
 
-  /** An entity as a state holds it (documents and mentions as numbers). */
-  tupleOf(e: CanonicalEntity): EntityTuple | undefined {
-    return this.store.tupleOf(e);
-  }
-
   /** The entities naming a document (a scan of numbers: cheap for one document, not for all of them). */
   entitiesNaming(doc: number): CanonicalEntity[] {
     return this.store.entitiesNaming(doc);
