@@ -188,13 +188,26 @@ export class WorkspaceCorpusService implements CorpusService {
     const files = [...this.pendingFiles];
     this.pendingFiles.clear();
     let changed = false;
-    for (const [p, what] of files) {
+    try {
+      for (const [p, what] of files) {
+        if (this.disposed) return;
+        if (what === 'delete') changed = (await this.driver.removeFile(p)) || changed;
+        else changed = (await this.reindex(p)) || changed;
+      }
+    } catch (err: any) {
+      // The index's thread could not be kept running (or the window is closing).
       if (this.disposed) return;
-      if (what === 'delete') changed = (await this.driver.removeFile(p)) || changed;
-      else changed = (await this.reindex(p)) || changed;
+      if (!this.indexFailureShown) {
+        this.indexFailureShown = true;
+        void vscode.window.showErrorMessage(`News Lens: the corpus index could not take the changed articles in (${err?.message ?? err}). Run "Refresh" in the News Lens view to index the folder again.`);
+      }
+      console.error('[news-lens] corpus index update failed', err);
     }
     if (changed && this.isReady) this.changeEmitter.fire();
   }
+
+  /** Whether the user has been told once that the index could not take changes in. */
+  private indexFailureShown = false;
 
   /** One article, analysed in the analysis worker; true when the index changed. */
   private async reindex(p: string): Promise<boolean> {
