@@ -308,13 +308,14 @@ export class CorpusDriver {
   }
 
   /** Hands results to the live index; what it could not find in the cache is analyzed here and handed over again. */
-  private async accept(results: IndexJobResult[], result?: IndexRunResult): Promise<void> {
-    const a = await this.call('accept', results);
+  private async accept(results: IndexJobResult[], result?: IndexRunResult, host?: HostChannel): Promise<void> {
+    // A thread being started is called directly; any other call goes through `call` (restarts).
+    const a = host ? await host.call('accept', results) : await this.call('accept', results);
     this.took(a, result);
     if (!a.missing.length) return;
     const again: IndexJobResult[] = [];
     for (const path of a.missing) again.push(await this.analyze({ id: this.nextJob++, path }));
-    await this.accept(again, result);
+    await this.accept(again, result, host);
   }
 
   /** One article analyzed (or taken from the cache) where single articles are: the given analyzer, or this thread. */
@@ -452,12 +453,7 @@ export class CorpusDriver {
       this.opts.onFillProgress?.({ done: 0, total: files.length });
       for (let i = 0; i < files.length; i += 1024) {
         const results: IndexJobResult[] = files.slice(i, i + 1024).map(([path, hash]) => ({ id: 0, path, ok: true, hash, cached: true, ms: 0 }));
-        const a = await host.call('accept', results);
-        this.took(a);
-        for (const path of a.missing) {
-          const r = await this.analyze({ id: this.nextJob++, path });
-          this.took(await host.call('accept', [r]));
-        }
+        await this.accept(results, undefined, host);
         this.opts.onFillProgress?.({ done: Math.min(files.length, i + 1024), total: files.length });
       }
       // Against what this side shows already: only what differs comes back.
@@ -506,8 +502,7 @@ export class CorpusDriver {
   private loadDocument(path: string, hash: string): IndexedDocument | undefined {
     const kept = this.documents.get(path);
     if (kept?.hash === hash) return kept;
-    let doc: IndexedDocument | undefined;
-    doc = this.localHost?.local.index.document(path);
+    let doc = this.localHost?.local.index.document(path);
     if (!doc && this.cache) {
       const raw = this.cache.readRaw(hash);
       try {
@@ -564,9 +559,8 @@ export class CorpusDriver {
       return 'failed';
     }
     if (r.unchanged) return 'unchanged';
-    const before = this.failures.size;
     await this.accept([r]);
-    if (!this.hashes.has(path) || this.hashes.get(path) !== r.hash || this.failures.size > before) return 'failed';
+    if (this.hashes.get(path) !== r.hash) return 'failed';
     await this.sync();
     return 'updated';
   }
