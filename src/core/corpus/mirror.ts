@@ -37,17 +37,23 @@ export interface MirrorSeed {
 
 type ListName = 'entities' | 'claimGroups' | 'topics';
 
-/** 53 bits of a string (cyrb53): collisions among a corpus's hundred thousand items are out of reach. */
-export function contentHash(s: string): string {
-  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+/** 53 bits (cyrb53) of what `feed` hands to `mix`: collisions among a corpus's hundred thousand items are out of reach. */
+function hash53(feed: (mix: (c: number) => void) => void, seed1 = 0xdeadbeef, seed2 = 0x41c6ce57): string {
+  let h1 = seed1, h2 = seed2;
+  feed((c) => {
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
-  }
+  });
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** 53 bits of a string. */
+export function contentHash(s: string): string {
+  return hash53((mix) => {
+    for (let i = 0; i < s.length; i++) mix(s.charCodeAt(i));
+  });
 }
 
 /** An item's key: its id and a hash of its encoded form. */
@@ -60,17 +66,15 @@ export function itemKey(id: string, encoded: unknown): string {
  * tens of thousands of them, and it is sent again after every edit of one of those articles.
  */
 export function entityKey(t: EntityTuple): string {
-  let h1 = 0x9e3779b9, h2 = 0x85ebca6b;
-  const mix = (c: number) => {
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  };
-  for (const n of t[4]) mix(n);
-  mix(-1);
-  for (const n of t[5]) mix(n);
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const numbers = (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  const numbers = hash53(
+    (mix) => {
+      for (const n of t[4]) mix(n);
+      mix(-1);
+      for (const n of t[5]) mix(n);
+    },
+    0x9e3779b9,
+    0x85ebca6b,
+  );
   return t[0] + '\u0001' + contentHash(JSON.stringify([t[1], t[2], t[3], t[6] ?? null, t[7] ?? null])) + numbers;
 }
 
