@@ -2,7 +2,7 @@
 // canonical entity a mention stands for, which figure group a claim is in, an article's topics.
 // The live index lives elsewhere (a worker thread); these lookups never wait for it.
 import type { MirrorSink } from './mirror';
-import type { Attribution, Quote } from '../types';
+import type { ArticleAnalysis, Attribution, Quote } from '../types';
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup, IndexedDocument, Mention, Topic } from './model';
 import { spanAt } from './spanAt';
 
@@ -11,6 +11,10 @@ export interface ArticleSourcesData {
   quotes: readonly Quote[];
   attributions: readonly Attribution[];
   claims: number;
+}
+
+export function sourcesOfAnalysis(a: ArticleAnalysis): ArticleSourcesData {
+  return { quotes: a.quotes, attributions: a.attributions, claims: a.claims.length };
 }
 
 /** What readers of the corpus ask of it. */
@@ -76,7 +80,7 @@ export class SnapshotView implements CorpusLookups {
     const quick = this.loadSources?.(path, hash);
     if (quick) return quick;
     const a = this.load(path, hash)?.analysis;
-    return a ? { quotes: a.quotes, attributions: a.attributions, claims: a.claims.length } : undefined;
+    return a ? sourcesOfAnalysis(a) : undefined;
   }
 
   get size(): number {

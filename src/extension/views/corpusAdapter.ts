@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { CorpusService, Services } from '../services/contracts';
 import type { ArticleSourcesData, CorpusData } from './model/corpusData';
-import { SourcesCache, sourcesOf } from './model/sourcesCache';
+import { sourcesOfAnalysis } from '../../core/corpus/view';
+import { SourcesCache } from './model/sourcesCache';
 
 const TEXTS_KEPT = 64;
 
@@ -31,7 +32,7 @@ export class CorpusAdapter implements CorpusData {
     // Not indexed (yet): an open article still has its analysis.
     const open = this.openDocument(doc);
     const a = open ? this.services.analyses.get(open) : undefined;
-    return a ? sourcesOf(a) : undefined;
+    return a ? sourcesOfAnalysis(a) : undefined;
   }
 
   private sourcesKept = new SourcesCache();
