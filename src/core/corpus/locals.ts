@@ -1,7 +1,9 @@
 // One article's local entities (see digest.ts) as the corpus index keeps them for as long as the
 // article is indexed: tens of thousands of articles each naming a dozen entities made hundreds of
 // thousands of small objects and arrays, most of the index's memory. Packed, an article is one
-// object, one string array and one Int32Array, read through accessors.
+// object, one string array and one typed array, read through accessors: 16-bit when every
+// number fits (nearly every article is shorter than 65,536 characters), so the numbers, most of
+// what a large corpus's index holds outside its heap, take half the room.
 import type { LocalEntity } from './digest';
 import type { MergeReason } from './model';
 
@@ -23,7 +25,7 @@ export class ArticleLocals {
    * Numbers: [n] formAt[0..n] mentionAt[0..n] lead[0..n) nameAt[0..n), then the mentions as
    * [start, end, form] triples (form local to its entity). nameAt is an index into `s`.
    */
-  private readonly d: Int32Array;
+  private readonly d: Int32Array | Uint16Array;
   private readonly x: Extras | undefined;
 
   /** `intern` gives each string its one shared copy (names repeat across thousands of articles). */
@@ -35,10 +37,17 @@ export class ArticleLocals {
     // Names go in as placeholders, replaced by a form's index when the name is a form.
     const nameSlot = s.length;
     for (let i = 0; i < n; i++) s.push('');
-    let mentionInts = 0;
-    for (const le of locals) mentionInts += le.mentions.length;
+    let mentionInts = 0, forms = 0, largest = 0;
+    for (const le of locals) {
+      mentionInts += le.mentions.length;
+      forms += le.forms.length;
+      largest = Math.max(largest, le.lead);
+      for (const x of le.mentions) largest = Math.max(largest, x);
+    }
     const head = 1 + (n + 1) * 2 + n * 2;
-    const d = new Int32Array(head + mentionInts);
+    // Offsets into `s` and `d` are below these lengths.
+    largest = Math.max(largest, head + mentionInts, 2 * n + forms);
+    const d = largest > 0xffff ? new Int32Array(head + mentionInts) : new Uint16Array(head + mentionInts);
     d[0] = n;
     const formAt = 1, mentionAt = formAt + n + 1, lead = mentionAt + n + 1, nameAt = lead + n;
     let m = head;
@@ -126,3 +135,4 @@ export class ArticleLocals {
     return out;
   }
 }
+

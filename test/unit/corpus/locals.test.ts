@@ -56,6 +56,19 @@ describe('ArticleLocals', () => {
     expect(calls).toContain('o|nato');
   });
 
+  it('keeps offsets past 65,535 (a long article) and many mentions exactly', () => {
+    // Offsets beyond 16 bits: the packed numbers must not wrap.
+    const far: LocalEntity[] = [{ ...locals[2], mentions: [70_000, 70_004, 0, 131_072, 131_076, 0] }, locals[0]];
+    expect(new ArticleLocals(far).toLocalEntities(typeOfKey)).toEqual(far);
+    // More than 65,535 numbers in one article: the internal offsets past 16 bits too.
+    const mentions: number[] = [];
+    for (let i = 0; i < 22_000; i++) mentions.push(i, i + 1, 0);
+    const many: LocalEntity[] = [{ ...locals[2], mentions }, locals[1]];
+    const packed = new ArticleLocals(many);
+    expect(packed.mentionCount(0)).toBe(22_000);
+    expect(packed.toLocalEntities(typeOfKey)).toEqual(many);
+  });
+
   it('packs an article without entities', () => {
     const none = new ArticleLocals([]);
     expect(none.count).toBe(0);
