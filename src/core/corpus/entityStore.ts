@@ -12,6 +12,14 @@ type Stated = (0 | [MergeRule, number])[];
 
 const NONE: readonly string[] = Object.freeze([]);
 
+/** One string per entity type: a type that came in a message is a copy of its own otherwise. */
+const TYPES = new Map<string, EntityType>();
+function oneCopy(t: EntityType): EntityType {
+  let c = TYPES.get(t);
+  if (c === undefined) TYPES.set(t, (c = t));
+  return c;
+}
+
 /**
  * Entities laid out for a transfer between threads: strings in arrays, numbers in typed arrays
  * (which move without a copy). Made by `packEntities`, read by `EntityStore.load`.
@@ -24,13 +32,13 @@ export interface PackedEntities {
   other: (string[] | null)[];
   stated: (Stated | null)[];
   /** Each entity's document numbers, one run each: `docLen[i]` numbers from `docAt[i]`. */
-  docs: Int32Array;
-  docAt: Int32Array;
-  docLen: Int32Array;
+  docs: Int32Array<ArrayBuffer>;
+  docAt: Int32Array<ArrayBuffer>;
+  docLen: Int32Array<ArrayBuffer>;
   /** Each entity's mentions as (document, start, end, form) quadruples. */
-  flat: Int32Array;
-  flatAt: Int32Array;
-  flatLen: Int32Array;
+  flat: Int32Array<ArrayBuffer>;
+  flatAt: Int32Array<ArrayBuffer>;
+  flatLen: Int32Array<ArrayBuffer>;
 }
 
 export function packEntities(tuples: readonly EntityTuple[]): PackedEntities {
@@ -158,11 +166,52 @@ export class EntityStore {
 
   /** The entities of a packed set, in order. */
   load(p: PackedEntities): CanonicalEntity[] {
-    const out: CanonicalEntity[] = new Array(p.ids.length);
-    for (let i = 0; i < p.ids.length; i++) {
+    const n = p.ids.length;
+    // Into an empty store (a restore, a handover) the packed numbers are taken as they are: no
+    // second copy of them made slot by slot, growing as it goes.
+    if (this.free.length === this.slots && p.docs.length && p.flat.length) {
+      this.clear();
+      this.docs = p.docs;
+      this.docAt = p.docAt;
+      this.docLen = p.docLen;
+      this.docEnd = p.docs.length;
+      this.flat = p.flat;
+      this.flatAt = p.flatAt;
+      this.flatLen = p.flatLen;
+      this.flatEnd = p.flat.length;
+      this.slots = n;
+      const out: CanonicalEntity[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        this.ids[i] = p.ids[i];
+        this.names[i] = p.names[i];
+        this.types[i] = oneCopy(p.types[i]);
+        this.variants[i] = p.variants[i];
+        this.other[i] = p.other[i];
+        this.stated[i] = p.stated[i];
+        out[i] = this.objects[i] = new StoredEntity(this, i) as unknown as CanonicalEntity;
+      }
+      return out;
+    }
+    const out: CanonicalEntity[] = new Array(n);
+    for (let i = 0; i < n; i++) {
       out[i] = this.put(p.ids[i], p.names[i], p.types[i], p.variants[i], p.other[i], p.stated[i], p.docs.subarray(p.docAt[i], p.docAt[i] + p.docLen[i]), p.flat.subarray(p.flatAt[i], p.flatAt[i] + p.flatLen[i]));
     }
     return out;
+  }
+
+  /** Forgets every slot (all of them free already). */
+  private clear(): void {
+    this.ids = [];
+    this.names = [];
+    this.types = [];
+    this.variants = [];
+    this.other = [];
+    this.stated = [];
+    this.objects = [];
+    this.free = [];
+    this.slots = 0;
+    this.dead = 0;
+    this.docEnd = this.flatEnd = 0;
   }
 
   add(t: EntityTuple): CanonicalEntity {
@@ -229,7 +278,7 @@ export class EntityStore {
     }
     this.ids[slot] = id;
     this.names[slot] = name;
-    this.types[slot] = type;
+    this.types[slot] = oneCopy(type);
     this.variants[slot] = variants;
     this.other[slot] = other;
     this.stated[slot] = stated;

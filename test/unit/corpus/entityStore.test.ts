@@ -60,4 +60,24 @@ describe('the entity store', () => {
     expect(plain(a)).toEqual(plain(b));
     expect(a[2].merges[0]).toEqual({ variant: 'e3', rule: 'acronym', score: 0.98 });
   });
+
+  it('takes a packed set into an empty store as it is, and goes on as usual after', () => {
+    const tuples = Array.from({ length: 30 }, (_v, i) => tuple(i, 1 + (i % 4), 3));
+    const store = new EntityStore(paths);
+    // A store that held entities and let them all go counts as empty (a second restore).
+    for (const e of tuples.slice(0, 5).map((t) => store.add(t))) store.remove(e);
+    const packed = packEntities(tuples);
+    const loaded = store.load(packed);
+    // The numbers were taken, not copied.
+    expect((store as unknown as { flat: Int32Array }).flat).toBe(packed.flat);
+    expect(plain(loaded)).toEqual(plain(tuples.map((t) => new EntityStore(paths).add(t))));
+    // Then entities come and go (past the pools' ends, through compaction) as in any store.
+    const extra = Array.from({ length: 40 }, (_v, i) => tuple(100 + i, 3, 200));
+    const added = extra.map((t) => store.add(t));
+    for (const e of loaded.filter((_e, i) => i % 2)) store.remove(e);
+    for (const e of added.slice(0, 30)) store.remove(e);
+    for (const [i, e] of loaded.entries()) if (i % 2 === 0) expect(plain(e)).toEqual(plain(new EntityStore(paths).add(tuples[i])));
+    for (const [i, e] of added.entries()) if (i >= 30) expect(plain(e)).toEqual(plain(new EntityStore(paths).add(extra[i])));
+    expect(store.entitiesNaming(tuples[0][4][0])).toContain(loaded[0]);
+  });
 });
