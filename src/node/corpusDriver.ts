@@ -129,8 +129,11 @@ export class CorpusDriver {
   private readonly hashes = new Map<string, string>();
   private readonly view: SnapshotView;
   private host: Promise<HostChannel> | undefined;
-  /** Articles the live index must take from the cache when it is next started (a restore, a restart). */
-  private unfilled: [string, string][] | undefined;
+  /**
+   * Whether the live index must take every article this side shows (`hashes`) from the cache when
+   * it is next started (a restore, a handover, a restart).
+   */
+  private unfilled = false;
   private restored = false;
   private heapMb: number | undefined;
   private pool: WorkerPool | undefined;
@@ -361,7 +364,7 @@ export class CorpusDriver {
     this.host = undefined;
     await host?.then((h) => h.close(), () => undefined);
     // Whatever happens next, a new thread is filled with these articles.
-    this.unfilled = files;
+    this.unfilled = true;
     const restored = await this.readState(files);
     if (!restored) return false;
     this.sink.seedPacked(restored.state);
@@ -420,8 +423,9 @@ export class CorpusDriver {
     const restored = this.hosted ? await restoreStateOff(this.hostScript(), req, run.signal) : restoreState(req);
     if (!restored || run.signal?.aborted) return false;
     this.sink.seedPacked(restored.state);
-    for (const [p, h] of restored.files) this.hashes.set(p, h);
-    this.unfilled = restored.files;
+    // Keyed by the mirror's own path strings: the message's are copies.
+    for (const [p, h] of restored.files) this.hashes.set(this.sink.ownPath(p), h);
+    this.unfilled = true;
     this.restored = true;
     result.cached = paths.length;
     result.restored = true;
@@ -447,8 +451,8 @@ export class CorpusDriver {
     };
     const heapMb = (this.heapMb ??= hostHeapFor(this.hashes.size));
     const host: HostChannel = this.hosted ? new WorkerHost(this.hostScript(), init, heapMb) : (this.localHost = new LocalHost(init));
-    const files = this.unfilled;
-    this.unfilled = undefined;
+    const files = this.unfilled ? [...this.hashes] : undefined;
+    this.unfilled = false;
     if (files?.length) {
       this.opts.onFillProgress?.({ done: 0, total: files.length });
       for (let i = 0; i < files.length; i += 1024) {
@@ -488,7 +492,7 @@ export class CorpusDriver {
           // Out of room: twice as much. Stopped for another reason: the same again.
           if (outOfMemory) this.heapMb = Math.min(MAX_HOST_HEAP_MB, (this.heapMb ?? 128) * 2);
           // The new one is filled with everything this side shows.
-          this.unfilled = [...this.hashes];
+          this.unfilled = true;
           await host?.close().catch(() => undefined);
         }
       }
@@ -594,7 +598,7 @@ export class CorpusDriver {
     const host = this.hosted ? this.host : undefined;
     if (host) {
       this.host = undefined;
-      this.unfilled = [...this.hashes];
+      this.unfilled = true;
     }
     await Promise.all([p?.terminate(), this.stopping, host?.then((h) => h.close(), () => undefined)]);
     this.stopping = undefined;

@@ -339,8 +339,8 @@ export class MirrorSink {
     this.documents = state.documents.slice();
     const entities = this.store.load(state.entities);
     this.held.entities.replace(entities.map((e, i) => [state.entityKeys[i], e]));
-    this.held.claimGroups.replace(state.claimGroups.map((g) => [itemKey(g.id, g), g]));
-    this.held.topics.replace(state.topics.map((t) => [itemKey(t.id, t), t]));
+    this.held.claimGroups.replace(state.claimGroups.map((g) => [itemKey(g.id, g), this.ownPaths(g)]));
+    this.held.topics.replace(state.topics.map((t) => [itemKey(t.id, t), this.ownPaths(t)]));
     this.changed();
   }
 
@@ -362,13 +362,19 @@ export class MirrorSink {
       this.documents = delta.documents.map((n) => this.docs[n]);
     }
     if (delta.entities) this.held.entities.apply(delta.entities, (t) => this.decode(t), (e) => this.store.remove(e));
-    if (delta.claimGroups) this.held.claimGroups.apply(delta.claimGroups, (g) => g);
-    if (delta.topics) this.held.topics.apply(delta.topics, (t) => t);
+    if (delta.claimGroups) this.held.claimGroups.apply(delta.claimGroups, (g: FigureGroup) => this.ownPaths(g));
+    if (delta.topics) this.held.topics.apply(delta.topics, (t: Topic) => this.ownPaths(t));
     if (delta.documents || delta.entities || delta.claimGroups || delta.topics) this.changed();
   }
 
   snapshot(): CorpusSnapshot {
     return (this.snap ??= { documents: this.documents, entities: this.held.entities.list, claimGroups: this.held.claimGroups.list, topics: this.held.topics.list });
+  }
+
+  /** The mirror's own string for a path it knows (equal to `p`), else `p`. */
+  ownPath(p: string): string {
+    const n = this.docNumbers.get(p);
+    return n === undefined ? p : this.docs[n];
   }
 
   /** The number a path is known by, if any. */
@@ -391,6 +397,25 @@ export class MirrorSink {
   forEachMentionIn(e: CanonicalEntity, doc: number, fn: (start: number, end: number) => void): void {
     const slot = slotOf(e);
     if (slot !== undefined) this.store.forEachMentionIn(slot, doc, fn);
+  }
+
+  /**
+   * The paths of a group or topic replaced by the mirror's own strings (equal ones): a path that
+   * came in a message is a copy of its own, and a corpus's groups and topics name tens of
+   * thousands of them.
+   */
+  private ownPaths<T extends FigureGroup | Topic>(x: T): T {
+    const own = (p: string) => this.ownPath(p);
+    const each = (list: string[]) => {
+      for (let i = 0; i < list.length; i++) list[i] = own(list[i]);
+    };
+    if ('figures' in x) {
+      for (const f of x.figures) {
+        each(f.documents);
+        for (const c of f.claims) c.document = own(c.document);
+      }
+    } else each(x.documents);
+    return x;
   }
 
   private decode(t: EntityTuple): CanonicalEntity {
