@@ -141,6 +141,9 @@ export class RestoredReceiver {
   }
 }
 
+/** Defined out here: a closure made inside the promise below would hold its scope (and the state). */
+const ignore = (): void => undefined;
+
 /** `restoreState` on a thread of its own (from `script`), which ends once it has answered. */
 export function restoreStateOff(script: string, req: Omit<RestoreRequest, 'newsLensStateReader'>, signal?: AbortSignal): Promise<Restored | undefined> {
   return new Promise((resolve) => {
@@ -154,6 +157,10 @@ export function restoreStateOff(script: string, req: Omit<RestoreRequest, 'newsL
       if (answered) return;
       answered = true;
       signal?.removeEventListener('abort', onAbort);
+      // The listeners hold this promise, and it holds the state until the thread object goes:
+      // let go of them (an error while the thread stops is of no interest now).
+      w.removeAllListeners();
+      w.on('error', ignore);
       resolve(r);
       void w.terminate();
     };
