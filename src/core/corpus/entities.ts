@@ -769,12 +769,44 @@ function mergesGetter(this: CanonicalEntity): MergeReason[] {
   return mergesOf(lazy.refs, lazy.docs, this.variants, this.name, this.type);
 }
 
+/**
+ * An entity of the graph: its own fields, and the parts made only when read as getters on the
+ * prototype (own accessors per entity put tens of thousands of objects in dictionary mode).
+ * `toJSON` gives the plain entity, so JSON output is unchanged.
+ */
+class GraphEntity {
+  declare [LAZY]: Lazy;
+
+  constructor(
+    public id: string,
+    public name: string,
+    public type: EntityType,
+    public variants: string[],
+    public documents: string[],
+    lazy: Lazy,
+  ) {
+    // Not enumerable: comparisons and copies of an entity see only its fields.
+    Object.defineProperty(this, LAZY, { value: lazy });
+  }
+
+  get mentions(): Mention[] {
+    return mentionsGetter.call(this as unknown as CanonicalEntity);
+  }
+
+  get merges(): MergeReason[] {
+    return mergesGetter.call(this as unknown as CanonicalEntity);
+  }
+
+  toJSON(): CanonicalEntity {
+    return { id: this.id, name: this.name, type: this.type, variants: this.variants, documents: this.documents, mentions: this.mentions, merges: this.merges };
+  }
+}
+
+/** Most entities have no variants: one frozen empty list for all of them. */
+const NO_VARIANTS: string[] = Object.freeze([]) as unknown as string[];
+
 function makeEntity(id: string, name: string, type: EntityType, variants: string[], documents: string[], lazy: Lazy): CanonicalEntity {
-  const e = { id, name, type, variants, documents } as CanonicalEntity;
-  Object.defineProperty(e, LAZY, { value: lazy, enumerable: false });
-  Object.defineProperty(e, 'mentions', { get: mentionsGetter, enumerable: true, configurable: true });
-  Object.defineProperty(e, 'merges', { get: mergesGetter, enumerable: true, configurable: true });
-  return e;
+  return new GraphEntity(id, name, type, variants.length ? variants : NO_VARIANTS, documents, lazy) as unknown as CanonicalEntity;
 }
 
 const MARKS = new RegExp('\\p{M}+', 'gu');
