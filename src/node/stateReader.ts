@@ -7,10 +7,8 @@
 //
 // Nothing on the way is one big native buffer: the state is read in small pieces, the key hashed
 // line by line, and the answer sent as a series of small messages. A 10 MB state read whole, and
-// sent in one message, took native buffers of 17 MB each; glibc raises its mmap threshold to the
-// largest block freed, so every later block below that size (the index thread's typed arrays)
-// came from malloc arenas that keep their pages: 30 MB more at the peak of the first edit after
-// a reopen.
+// sent in one message, took native buffers of 17 MB each, whose pages glibc kept (it raises its
+// mmap threshold to the largest block freed): the process held 10 MB more after a restore.
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';

@@ -167,10 +167,15 @@ export class EntityStore {
   /** The entities of a packed set, in order. */
   load(p: PackedEntities): CanonicalEntity[] {
     const n = p.ids.length;
-    // Into an empty store (a restore, a handover) the packed numbers are taken as they are: no
-    // second copy of them made slot by slot, growing as it goes.
-    if (this.free.length === this.slots && p.docs.length && p.flat.length) {
-      this.clear();
+    // Into an empty store (a restore, a handover) the packed set is taken as it is: no second
+    // copy of its numbers made slot by slot, growing as it goes.
+    if (this.free.length === this.slots) {
+      this.ids = p.ids;
+      this.names = p.names;
+      this.types = p.types.map(oneCopy);
+      this.variants = p.variants;
+      this.other = p.other;
+      this.stated = p.stated;
       this.docs = p.docs;
       this.docAt = p.docAt;
       this.docLen = p.docLen;
@@ -179,39 +184,17 @@ export class EntityStore {
       this.flatAt = p.flatAt;
       this.flatLen = p.flatLen;
       this.flatEnd = p.flat.length;
+      this.free = [];
       this.slots = n;
-      const out: CanonicalEntity[] = new Array(n);
-      for (let i = 0; i < n; i++) {
-        this.ids[i] = p.ids[i];
-        this.names[i] = p.names[i];
-        this.types[i] = oneCopy(p.types[i]);
-        this.variants[i] = p.variants[i];
-        this.other[i] = p.other[i];
-        this.stated[i] = p.stated[i];
-        out[i] = this.objects[i] = new StoredEntity(this, i) as unknown as CanonicalEntity;
-      }
-      return out;
+      this.dead = 0;
+      this.objects = Array.from({ length: n }, (_v, i) => new StoredEntity(this, i) as unknown as CanonicalEntity);
+      return this.objects.slice() as CanonicalEntity[];
     }
     const out: CanonicalEntity[] = new Array(n);
     for (let i = 0; i < n; i++) {
       out[i] = this.put(p.ids[i], p.names[i], p.types[i], p.variants[i], p.other[i], p.stated[i], p.docs.subarray(p.docAt[i], p.docAt[i] + p.docLen[i]), p.flat.subarray(p.flatAt[i], p.flatAt[i] + p.flatLen[i]));
     }
     return out;
-  }
-
-  /** Forgets every slot (all of them free already). */
-  private clear(): void {
-    this.ids = [];
-    this.names = [];
-    this.types = [];
-    this.variants = [];
-    this.other = [];
-    this.stated = [];
-    this.objects = [];
-    this.free = [];
-    this.slots = 0;
-    this.dead = 0;
-    this.docEnd = this.flatEnd = 0;
   }
 
   add(t: EntityTuple): CanonicalEntity {

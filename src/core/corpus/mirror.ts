@@ -405,14 +405,13 @@ export class MirrorSink {
    * thousands of them.
    */
   private ownPaths<T extends FigureGroup | Topic>(x: T): T {
-    const own = (p: string) => this.ownPath(p);
     const each = (list: string[]) => {
-      for (let i = 0; i < list.length; i++) list[i] = own(list[i]);
+      for (let i = 0; i < list.length; i++) list[i] = this.ownPath(list[i]);
     };
     if ('figures' in x) {
       for (const f of x.figures) {
         each(f.documents);
-        for (const c of f.claims) c.document = own(c.document);
+        for (const c of f.claims) c.document = this.ownPath(c.document);
       }
     } else each(x.documents);
     return x;
