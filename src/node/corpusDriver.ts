@@ -348,6 +348,19 @@ export class CorpusDriver {
   }
 
   /** Brings the mirrored snapshot up to date with the live index. */
+  /** Whether the live index is yet to be filled from the cache (a reopened workspace, a handover): the next change waits for it. */
+  get waitsToFill(): boolean {
+    return !this.host && this.unfilled;
+  }
+
+  /**
+   * Fills the live index now, ahead of a change that will need it (an article being edited in a
+   * reopened workspace): the save then finds it ready instead of waiting seconds for it.
+   */
+  async prepareLive(): Promise<void> {
+    if (this.waitsToFill) await this.sync();
+  }
+
   private async sync(): Promise<void> {
     this.sink.apply(await this.call('sync'));
   }

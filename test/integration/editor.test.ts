@@ -109,6 +109,25 @@ describe('Editor: highlights, hovers, navigation', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('the first keystroke in an article of a reopened folder starts filling the corpus index, ahead of the save', async function () {
+    const corpus = api.services.corpus as unknown as { driver: { waitsToFill: boolean; dispose(): Promise<void>; host?: Promise<unknown> } };
+    // As after a reopen: the live index's thread stopped, to be filled from the cache when needed.
+    await corpus.driver.dispose();
+    assert.strictEqual(corpus.driver.waitsToFill, true);
+    const editor = await openInEditor(await seed(this, '001'));
+    await drawn(editor);
+    assert.strictEqual(corpus.driver.waitsToFill, true, 'opening an article does not start it');
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'UPDATE: ')));
+    await waitFor(() => (corpus.driver.waitsToFill ? undefined : true), 'the corpus index filling after the first keystroke');
+    await corpus.driver.host;
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // Filled, it answers as before (nothing was saved): Zelensky across the three articles.
+    const other = await openInEditor(await seed(this, '000'));
+    await drawn(other);
+    const md = editorApi.hoverText(other.document, other.document.getText().lastIndexOf('Zelensky') + 2) ?? '';
+    for (const n of ['001', '002']) assert.match(md, new RegExp(`${n}\\\\?_`), `hover lists article ${n}:\n${md}`);
+  });
+
   it('keeps the highlights when switching editors and back, without analysing again', async function () {
     const first = await openInEditor(await seed(this, '000'));
     const a = await drawn(first);

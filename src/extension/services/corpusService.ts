@@ -63,6 +63,12 @@ export class WorkspaceCorpusService implements CorpusService {
     });
     this.disposables.push(
       vscode.workspace.onDidSaveTextDocument((doc) => this.queue(doc.uri, 'change')),
+      // The first keystroke in an article of a reopened workspace starts filling the live index
+      // (seconds on a large folder, off the editor's thread), so that the save finds it ready.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (!e.contentChanges.length || !this.isReady || this.run || !this.driver.waitsToFill) return;
+        if (e.document.uri.scheme === 'file' && isArticle(e.document)) this.prepareLive();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('newsLens.include') || e.affectsConfiguration('newsLens.exclude')) {
           this.watch();
@@ -204,6 +210,16 @@ export class WorkspaceCorpusService implements CorpusService {
       console.error('[news-lens] corpus index update failed', err);
     }
     if (changed && this.isReady) this.changeEmitter.fire();
+  }
+
+  private preparing: Promise<void> | undefined;
+
+  private prepareLive(): void {
+    this.preparing ??= this.driver
+      .prepareLive()
+      // The save that follows tries again, and says so if the index still cannot run.
+      .catch((err) => console.warn('[news-lens] corpus index could not be filled ahead of a save', err))
+      .finally(() => (this.preparing = undefined));
   }
 
   /** Whether the user has been told once that the index could not take changes in. */

@@ -152,6 +152,28 @@ describe('a stored snapshot (restore)', () => {
     expect(JSON.stringify(second.snapshot())).toBe(want);
   });
 
+  it('can have its live index filled ahead of a change, which then does not wait for it', async () => {
+    const { paths, cache } = folder();
+    await new CorpusDriver({ cacheDir: cache }).indexFiles(paths, { restore: true });
+    const fills: { done: number; total: number }[] = [];
+    const d = new CorpusDriver({ cacheDir: cache, onFillProgress: (p) => fills.push(p) });
+    expect(await d.indexFiles(paths, { restore: true })).toMatchObject({ restored: true });
+    const want = JSON.stringify(d.snapshot());
+    expect(d.waitsToFill).toBe(true);
+    await d.prepareLive();
+    expect(d.waitsToFill).toBe(false);
+    expect(fills).toEqual([{ done: 0, total: 3 }, { done: 3, total: 3 }]);
+    // Filled, the view is the one restored; a second call does nothing.
+    expect(JSON.stringify(d.snapshot())).toBe(want);
+    await d.prepareLive();
+    expect(fills).toHaveLength(2);
+    // The change is taken in without another fill.
+    writeFileSync(paths[2], 'Joe Biden spoke in Washington.');
+    expect(await d.reindexFile(paths[2])).toBe('updated');
+    expect(fills).toHaveLength(2);
+    expect(d.snapshot().entities.some((e) => e.name === 'Joe Biden')).toBe(true);
+  });
+
   it('is stored a piece at a time, as the same text as the whole state', async () => {
     const index = new CorpusIndex();
     for (const [path, text] of Object.entries(ARTICLES)) index.set({ path, hash: sha256(text), analysis: analyze(text), text });
