@@ -1,11 +1,36 @@
 // Bundles the extension (external `vscode`) and the CLI. Type-checking is `tsc --noEmit`,
 // since esbuild strips types without checking them.
 import * as esbuild from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * esbuild's ASCII output escapes strings but leaves regular expression literals and kept comments
+ * as UTF-8, and one such character makes V8 hold the whole bundle's source in two bytes a
+ * character: 4.6 MB for the extension instead of 2.3, in every thread that loads it. `\uXXXX` means
+ * the same in an identifier, string, regular expression or comment (no tagged template here holds
+ * one), so the written bundles are made ASCII.
+ */
+const asciiOnly = {
+  name: 'ascii-only',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const out of Object.keys(result.metafile?.outputs ?? {})) {
+        if (!out.endsWith('.js')) continue;
+        const text = readFileSync(out, 'utf8');
+        // eslint-disable-next-line no-control-regex
+        const ascii = text.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+        if (ascii !== text) writeFileSync(out, ascii);
+      }
+    });
+  },
+};
+
 const common = {
+  metafile: true,
+  plugins: [asciiOnly],
   bundle: true,
   platform: 'node',
   target: 'node20',
