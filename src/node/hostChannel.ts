@@ -94,6 +94,9 @@ export class WorkerHost implements HostChannel {
 /** The worker side: answers the driver's calls on a host of its own. */
 export function serveHost(port: { on(ev: 'message', f: (m: HostRequest) => void): void; postMessage(m: HostReply): void }, init: HostInit): void {
   const host = new IndexHost(init);
+  // `init` is the thread's workerData, alive as long as the thread: the seed (a key for every
+  // item the driver's mirror holds) is the source's now, which lets it go after the first delta.
+  init.seed = undefined;
   port.on('message', (m: HostRequest) => {
     try {
       const value = (host[m.op] as (...a: unknown[]) => unknown)(...m.args);

@@ -83,10 +83,10 @@ export function transferablesOf(p: PackedState): ArrayBuffer[] {
 }
 
 /** The lists of a restored answer, sent a slice at a time (in this order). */
-const LISTS = ['files', 'documents', 'entityKeys', 'claimGroups', 'topics', 'ids', 'names', 'types', 'variants', 'other', 'stated'] as const;
+const LISTS = ['files', 'documents', 'claimGroups', 'topics', 'ids', 'names', 'types', 'variants', 'other', 'stated'] as const;
 type ListName = (typeof LISTS)[number];
 /** Items per message: a few hundred KB of serialized data at most on the Reuters corpus. */
-const SLICE: Record<ListName, number> = { files: 4096, documents: 8192, entityKeys: 8192, claimGroups: 512, topics: 512, ids: 8192, names: 8192, types: 8192, variants: 8192, other: 8192, stated: 8192 };
+const SLICE: Record<ListName, number> = { files: 4096, documents: 8192, claimGroups: 512, topics: 512, ids: 8192, names: 8192, types: 8192, variants: 8192, other: 8192, stated: 8192 };
 
 type Numbers = Omit<PackedEntities, 'ids' | 'names' | 'types' | 'variants' | 'other' | 'stated'>;
 export type ReaderMessage =
@@ -96,7 +96,7 @@ export type ReaderMessage =
 
 function listOf(r: Restored, name: ListName): unknown[] {
   if (name === 'files') return r.files;
-  if (name === 'documents' || name === 'entityKeys' || name === 'claimGroups' || name === 'topics') return r.state[name];
+  if (name === 'documents' || name === 'claimGroups' || name === 'topics') return r.state[name];
   return r.state.entities[name];
 }
 
@@ -130,7 +130,6 @@ export class RestoredReceiver {
       files: l('files'),
       state: {
         documents: l('documents'),
-        entityKeys: l('entityKeys'),
         claimGroups: l('claimGroups'),
         topics: l('topics'),
         entities: { ...m.done, ids: l('ids'), names: l('names'), types: l('types'), variants: l('variants'), other: l('other'), stated: l('stated') },

@@ -215,6 +215,22 @@ export class EntityStore {
     if (this.dead > 65536 && this.dead > this.docEnd + this.flatEnd - this.dead) this.compact();
   }
 
+  /** An entity as a state holds it (documents as numbers), read back from the store. */
+  tupleOf(slot: number): EntityTuple {
+    const t: EntityTuple = [
+      this.ids[slot],
+      this.names[slot],
+      this.types[slot],
+      (this.variants[slot] ?? NONE) as string[],
+      Array.from(this.docs.subarray(this.docAt[slot], this.docAt[slot] + this.docLen[slot])),
+      Array.from(this.flat.subarray(this.flatAt[slot], this.flatAt[slot] + this.flatLen[slot])),
+    ];
+    const other = this.other[slot], stated = this.stated[slot];
+    if (other || stated) t.push(other);
+    if (stated) t.push(stated);
+    return t;
+  }
+
   /** Calls `fn` with each document number an entity is in. */
   forEachDoc(slot: number, fn: (doc: number) => void): void {
     for (let k = this.docAt[slot], end = k + this.docLen[slot]; k < end; k++) fn(this.docs[k]);

@@ -5,7 +5,7 @@
 // workspace) is sent only what differs from it, never the whole corpus a second time.
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup, Topic } from './model';
 import { EntityStore, packEntities, slotOf, type PackedEntities } from './entityStore';
-import { entityTuple, type EntityTuple, type MentionReader } from './state';
+import { entityTuple, statedMerges, type EntityTuple, type MentionReader } from './state';
 
 export interface ListDelta<T> {
   /** The new list: a number `s` followed by a count `n` is items s..s+n-1 of the previous list; a string is an item by key. */
@@ -78,6 +78,39 @@ export function entityKey(t: EntityTuple): string {
   return t[0] + '\u0001' + contentHash(JSON.stringify([t[1], t[2], t[3], t[6] ?? null, t[7] ?? null])) + numbers;
 }
 
+/**
+ * `entityKey(entityTuple(e, docNumber, readMentions))`, its numbers hashed as they are read: a
+ * source started against a restored mirror checks every entity against what the mirror holds,
+ * and the tuples (every mention as four numbers) came to ten MB at the fullest moment of the
+ * live index's thread.
+ */
+export function entityKeyOf(e: CanonicalEntity, docNumber: (path: string) => number, readMentions: MentionReader): string {
+  const forms = new Map<string, number>([[e.name, -1]]);
+  e.variants.forEach((v, i) => forms.set(v, i));
+  let other: string[] | undefined;
+  const numbers = hash53(
+    (mix) => {
+      for (const d of e.documents) mix(docNumber(d));
+      mix(-1);
+      readMentions(e, (document, start, end, text) => {
+        let form = forms.get(text);
+        if (form === undefined) {
+          other ??= [];
+          form = e.variants.length + other.push(text) - 1;
+          forms.set(text, form);
+        }
+        mix(docNumber(document));
+        mix(start);
+        mix(end);
+        mix(form);
+      });
+    },
+    0x9e3779b9,
+    0x85ebca6b,
+  );
+  return e.id + '\u0001' + contentHash(JSON.stringify([e.name, e.type, e.variants, other ?? null, statedMerges(e) ?? null])) + numbers;
+}
+
 /** One list as the receiver holds it, on the sending side. */
 class SentList {
   /** The list object last sent (lists are replaced, never changed). */
@@ -127,6 +160,8 @@ class DeltaBuilder<E> {
 interface ListCodec<T, E> {
   encode(x: T): E;
   key(x: T, encoded: E): string;
+  /** The key without the encoded form (when that is dearer to make), for items a receiver may hold. */
+  keyOf?(x: T): string;
   /** Whether what was sent of `x` still stands (an item changed in place does not). */
   unchanged?(x: T): boolean;
   /** Notes what was sent of `x`. */
@@ -148,13 +183,14 @@ export class MirrorSource {
   constructor(seed?: MirrorSeed) {
     if (seed) {
       seed.docs.forEach((p, i) => this.docNumbers.set(p, i));
-      this.docs = seed.docs.slice();
+      // The seed is handed over (its lists become the source's).
+      this.docs = seed.docs;
       this.sentDocs = this.docs.length;
-      this.lastDocuments = seed.documents.slice();
+      this.lastDocuments = seed.documents;
     }
     this.sent = { entities: new SentList(seed?.entities), claimGroups: new SentList(seed?.claimGroups), topics: new SentList(seed?.topics) };
     this.codecs = {
-      entities: { encode: (e) => entityTuple(e, this.docNumber, this.readMentions), key: (_e, t) => entityKey(t) },
+      entities: { encode: (e) => entityTuple(e, this.docNumber, this.readMentions), key: (_e, t) => entityKey(t), keyOf: (e) => entityKeyOf(e, this.docNumber, this.readMentions) },
       claimGroups: { encode: (g) => g, key: (g) => itemKey(g.id, g) },
       // A topic's documents are replaced (a new array) when articles move between topics.
       topics: { encode: (t) => t, key: (t) => itemKey(t.id, t), unchanged: (t) => this.topicDocs.get(t) === t.documents, sent: (t) => this.topicDocs.set(t, t.documents) },
@@ -275,6 +311,13 @@ export class MirrorSource {
     sent.seed?.forEach((k, j) => held.set(k, j));
     const b = new DeltaBuilder<E>();
     for (const x of list) {
+      if (codec.keyOf && held.size) {
+        const key = codec.keyOf(x);
+        const j = held.get(key);
+        if (j !== undefined) b.copy(j);
+        else b.send(key, codec.encode(x));
+        continue;
+      }
       const encoded = codec.encode(x);
       const key = codec.key(x, encoded);
       const j = held.get(key);
@@ -295,17 +338,16 @@ export class MirrorSource {
   }
 }
 
-/** A stored snapshot laid out for the move between threads: entities packed, their keys made. */
+/** A stored snapshot laid out for the move between threads: entities packed. */
 export interface PackedState {
   documents: string[];
   entities: PackedEntities;
-  entityKeys: string[];
   claimGroups: FigureGroup[];
   topics: Topic[];
 }
 
 export function packState(state: { documents: string[]; entities: EntityTuple[]; claimGroups: FigureGroup[]; topics: Topic[] }): PackedState {
-  return { documents: state.documents, entities: packEntities(state.entities), entityKeys: state.entities.map(entityKey), claimGroups: state.claimGroups, topics: state.topics };
+  return { documents: state.documents, entities: packEntities(state.entities), claimGroups: state.claimGroups, topics: state.topics };
 }
 
 /** The receiving side: the snapshot the deltas build, and the mentions of its entities as numbers. */
@@ -315,10 +357,13 @@ export class MirrorSink {
   private docNumbers = new Map<string, number>();
   private documents: string[] = [];
   private documentNumbers: number[] = [];
+  // Items' keys are made again when needed (a new source, an item moved): held for every item,
+  // they were tens of thousands of strings that outlived a restore, and a restore that leaves
+  // that much more behind doubles the young generation of the thread that holds the mirror.
   private readonly held: { entities: Held<CanonicalEntity>; claimGroups: Held<FigureGroup>; topics: Held<Topic> } = {
-    entities: new Held(),
-    claimGroups: new Held(),
-    topics: new Held(),
+    entities: new Held((e) => entityKey(this.store.tupleOf(slotOf(e)!))),
+    claimGroups: new Held((g) => itemKey(g.id, g)),
+    topics: new Held((t) => itemKey(t.id, t)),
   };
   private snap: CorpusSnapshot | undefined;
   /** The entities' names, documents and mentions, compactly. */
@@ -337,10 +382,9 @@ export class MirrorSink {
     this.addDocs(0, state.documents);
     this.documentNumbers = state.documents.map((_d, i) => i);
     this.documents = state.documents.slice();
-    const entities = this.store.load(state.entities);
-    this.held.entities.replace(entities.map((e, i) => [state.entityKeys[i], e]));
-    this.held.claimGroups.replace(state.claimGroups.map((g) => [itemKey(g.id, g), this.ownPaths(g)]));
-    this.held.topics.replace(state.topics.map((t) => [itemKey(t.id, t), this.ownPaths(t)]));
+    this.held.entities.list = this.store.load(state.entities);
+    this.held.claimGroups.list = state.claimGroups.map((g) => this.ownPaths(g));
+    this.held.topics.list = state.topics.map((t) => this.ownPaths(t));
     this.changed();
   }
 
@@ -349,9 +393,9 @@ export class MirrorSink {
     return {
       docs: this.docs.slice(),
       documents: this.documentNumbers.slice(),
-      entities: this.held.entities.keys.slice(),
-      claimGroups: this.held.claimGroups.keys.slice(),
-      topics: this.held.topics.keys.slice(),
+      entities: this.held.entities.keys(),
+      claimGroups: this.held.claimGroups.keys(),
+      topics: this.held.topics.keys(),
     };
   }
 
@@ -434,14 +478,14 @@ export class MirrorSink {
   }
 }
 
-/** One list on the receiving side: its items in order, and by key. */
+/** One list on the receiving side: its items in order (their keys made on demand by `keyOf`). */
 class Held<T> {
-  keys: string[] = [];
   list: T[] = [];
 
-  replace(entries: [string, T][]): void {
-    this.keys = entries.map((e) => e[0]);
-    this.list = entries.map((e) => e[1]);
+  constructor(private readonly keyOf: (x: T) => string) {}
+
+  keys(): string[] {
+    return this.list.map(this.keyOf);
   }
 
   /** `drop` is called with each held item the new list leaves out. */
@@ -452,7 +496,6 @@ class Held<T> {
     const ops = delta.ops;
     let n = 0;
     for (let i = 0; i < ops.length; i++) n += typeof ops[i] === 'number' ? (ops[++i] as number) : 1;
-    const keys: string[] = new Array(n);
     const list: T[] = new Array(n);
     // Items sent by key but held already (moved, not changed) are found among the old ones.
     let byKey: Map<string, number> | undefined;
@@ -462,25 +505,20 @@ class Held<T> {
       if (typeof op === 'number') {
         const end = op + (ops[++i] as number);
         if (kept) kept.fill(1, op, end);
-        for (let j = op; j < end; j++, at++) {
-          keys[at] = this.keys[j];
-          list[at] = this.list[j];
-        }
+        for (let j = op; j < end; j++, at++) list[at] = this.list[j];
         continue;
       }
       let x = fresh.get(op);
       if (x === undefined) {
-        byKey ??= new Map(this.keys.map((k, j) => [k, j]));
+        byKey ??= new Map(this.keys().map((k, j) => [k, j]));
         const j = byKey.get(op);
         if (j === undefined) throw new Error(`corpus mirror: item ${op.split('\u0001')[0]} was neither sent nor held`);
         x = this.list[j];
         kept?.fill(1, j, j + 1);
       }
-      keys[at] = op;
       list[at++] = x;
     }
     if (kept && drop) for (let j = 0; j < kept.length; j++) if (!kept[j]) drop(this.list[j]);
-    this.keys = keys;
     this.list = list;
   }
 }

@@ -75,7 +75,15 @@ export function entityTuple(e: CanonicalEntity, docNumber: (path: string) => num
     }
     flat.push(docNumber(document), start, end, form);
   });
-  // Only the merge reasons that the names alone would not give again.
+  const merges = statedMerges(e);
+  const t: EntityTuple = [e.id, e.name, e.type, e.variants, e.documents.map(docNumber), flat];
+  if (other || merges) t.push(other ?? null);
+  if (merges) t.push(merges);
+  return t;
+}
+
+/** Only the merge reasons that the names alone would not give again (by variant; undefined when none). */
+export function statedMerges(e: CanonicalEntity): (0 | [MergeRule, number])[] | undefined {
   let merges: (0 | [MergeRule, number])[] | undefined;
   e.merges.forEach((m, i) => {
     const again = explainMerge(m.variant, e.name, e.type);
@@ -83,10 +91,7 @@ export function entityTuple(e: CanonicalEntity, docNumber: (path: string) => num
     merges ??= e.variants.map(() => 0 as const);
     merges[i] = [m.rule, m.score];
   });
-  const t: EntityTuple = [e.id, e.name, e.type, e.variants, e.documents.map(docNumber), flat];
-  if (other || merges) t.push(other ?? null);
-  if (merges) t.push(merges);
-  return t;
+  return merges;
 }
 
 function entityState(e: CanonicalEntity, index: ReadonlyMap<string, number>, readMentions: MentionReader): EntityTuple {

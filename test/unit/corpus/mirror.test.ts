@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analyze';
 import { CorpusIndex } from '../../../src/core/corpus';
-import { MirrorSink, MirrorSource } from '../../../src/core/corpus/mirror';
+import { entityKey, entityKeyOf, MirrorSink, MirrorSource } from '../../../src/core/corpus/mirror';
+import { entityTuple } from '../../../src/core/corpus/state';
 import { relabelSnapshot } from '../../../src/core/corpus/relabel';
 import { SnapshotView } from '../../../src/core/corpus/view';
 import type { CorpusState } from '../../../src/core/corpus/state';
@@ -149,6 +150,23 @@ describe('the mirrored snapshot', () => {
     expect(step({ documents: docs, entities: [a[3], epsilon, a[1], a[0]], claimGroups: [], topics: [t2, t1] }).entities).toBeUndefined();
   });
 
+  it('makes the same entity key from the entity as from its encoded form', () => {
+    const { index } = live();
+    index.set({ path: 'ico.txt', hash: 'i', ...article('The International Coffee Organization (ICO) met in London. The ICO said quotas would stay.', [['International Coffee Organization', 'organization'], ['ICO', 'organization'], ['London', 'place']]) });
+    index.set({ path: 'caps.txt', hash: 'c', ...article('KIEV officials said ZELENSKIY would travel.', [['KIEV', 'place'], ['ZELENSKIY', 'person']]) });
+    const numbers = new Map<string, number>();
+    const docNumber = (p: string) => numbers.get(p) ?? (numbers.set(p, numbers.size), numbers.size - 1);
+    const read = (e: CanonicalEntity, emit: (d: string, s: number, en: number, t: string) => void) => index.readMentions(e, emit);
+    const tuples = index.snapshot().entities.map((e) => {
+      const t = entityTuple(e, docNumber, read);
+      expect(entityKeyOf(e, docNumber, read)).toBe(entityKey(t));
+      return t;
+    });
+    // Among them, mentions in other capitals than any variant, and a merge an article stated.
+    expect(tuples.some((t) => t[6]?.length)).toBe(true);
+    expect(tuples.some((t) => t[7]?.some((m) => m !== 0))).toBe(true);
+  });
+
   it('carries merge reasons an article stated, which the names alone would not give again', () => {
     const index = new CorpusIndex();
     index.set({ path: 'ico.txt', hash: 'i', ...article('The International Coffee Organization (ICO) met in London. The ICO said quotas would stay.', [['International Coffee Organization', 'organization'], ['ICO', 'organization'], ['London', 'place']]) });
@@ -162,6 +180,8 @@ describe('the mirrored snapshot', () => {
     const seeded = new MirrorSink();
     seeded.seed(JSON.parse(JSON.stringify(index.exportState('k'))));
     expect(json(seeded.snapshot().entities)).toBe(json(index.snapshot().entities));
+    // Keys made again from the stored entities (a stated merge among them) match the source's.
+    expect(send(new MirrorSource(seeded.seedOf()), index).entities).toBeUndefined();
   });
 
   it('gives exports what the live index gives (relabelled, narrowed to some articles)', () => {
