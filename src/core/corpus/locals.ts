@@ -1,9 +1,10 @@
 // One article's local entities (see digest.ts) as the corpus index keeps them for as long as the
 // article is indexed: tens of thousands of articles each naming a dozen entities made hundreds of
 // thousands of small objects and arrays, most of the index's memory. Packed, an article is one
-// object, one string array and one typed array, read through accessors: 16-bit when every
-// number fits (nearly every article is shorter than 65,536 characters), so the numbers, most of
-// what a large corpus's index holds outside its heap, take half the room.
+// object, one string array and its numbers, read through accessors. When every number fits in
+// 16 bits (nearly every article is shorter than 65,536 characters) the numbers are the char
+// codes of one string: a typed array per article cost two more objects and a block of its own
+// (180 bytes an article on top of the numbers, 3.4 MB on the Reuters corpus).
 import type { LocalEntity } from './digest';
 import type { MergeReason } from './model';
 
@@ -25,7 +26,7 @@ export class ArticleLocals {
    * Numbers: [n] formAt[0..n] mentionAt[0..n] lead[0..n) nameAt[0..n), then the mentions as
    * [start, end, form] triples (form local to its entity). nameAt is an index into `s`.
    */
-  private readonly d: Int32Array | Uint16Array;
+  private readonly d: Int32Array | string;
   private readonly x: Extras | undefined;
 
   /** `intern` gives each string its one shared copy (names repeat across thousands of articles). */
@@ -47,7 +48,7 @@ export class ArticleLocals {
     const head = 1 + (n + 1) * 2 + n * 2;
     // Offsets into `s` and `d` are below these lengths.
     largest = Math.max(largest, head + mentionInts, 2 * n + forms);
-    const d = largest > 0xffff ? new Int32Array(head + mentionInts) : new Uint16Array(head + mentionInts);
+    const d = largest > 0xffff ? new Int32Array(head + mentionInts) : scratch16(head + mentionInts);
     d[0] = n;
     const formAt = 1, mentionAt = formAt + n + 1, lead = mentionAt + n + 1, nameAt = lead + n;
     let m = head;
@@ -74,8 +75,14 @@ export class ArticleLocals {
     d[formAt + n] = s.length;
     d[mentionAt + n] = m;
     this.s = s;
-    this.d = d;
+    this.d = d instanceof Uint16Array ? charsOf(d) : d;
     this.x = extras;
+  }
+
+  /** Number k of `d`. */
+  private at(k: number): number {
+    const d = this.d;
+    return typeof d === 'string' ? d.charCodeAt(k) : d[k];
   }
 
   /** The node key of entity i. */
@@ -89,12 +96,12 @@ export class ArticleLocals {
   }
 
   name(i: number): string {
-    return this.s[this.d[3 * this.count + 3 + i]];
+    return this.s[this.at(3 * this.count + 3 + i)];
   }
 
   /** Mentions in the headline or first paragraph. */
   lead(i: number): number {
-    return this.d[2 * this.count + 3 + i];
+    return this.at(2 * this.count + 3 + i);
   }
 
   reasons(i: number): readonly MergeReason[] | undefined {
@@ -102,23 +109,24 @@ export class ArticleLocals {
   }
 
   formCount(i: number): number {
-    return this.d[2 + i] - this.d[1 + i];
+    return this.at(2 + i) - this.at(1 + i);
   }
 
   form(i: number, f: number): string {
-    return this.s[this.d[1 + i] + f];
+    return this.s[this.at(1 + i) + f];
   }
 
   mentionCount(i: number): number {
     const at = this.count + 2 + i;
-    return (this.d[at + 1] - this.d[at]) / 3;
+    return (this.at(at + 1) - this.at(at)) / 3;
   }
 
   /** Calls `emit` for each mention of entity i, in order, with its form's index. */
   forEachMention(i: number, emit: (start: number, end: number, form: number) => void): void {
     const at = this.count + 2 + i;
     const d = this.d;
-    for (let k = d[at], end = d[at + 1]; k < end; k += 3) emit(d[k], d[k + 1], d[k + 2]);
+    if (typeof d === 'string') for (let k = d.charCodeAt(at), end = d.charCodeAt(at + 1); k < end; k += 3) emit(d.charCodeAt(k), d.charCodeAt(k + 1), d.charCodeAt(k + 2));
+    else for (let k = d[at], end = d[at + 1]; k < end; k += 3) emit(d[k], d[k + 1], d[k + 2]);
   }
 
   /** The entities as the digest had them (tests, and anything that wants plain objects). */
@@ -134,4 +142,18 @@ export class ArticleLocals {
     }
     return out;
   }
+}
+
+/** Room for one article's 16-bit numbers (every slot is written), reused: they end as a string. */
+let scratch = new Uint16Array(4096);
+function scratch16(n: number): Uint16Array {
+  if (scratch.length < n) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
+  return scratch.subarray(0, n);
+}
+
+/** 16-bit numbers as one string's char codes (fromCharCode keeps lone surrogates, a decoder would not). */
+function charsOf(d: Uint16Array): string {
+  let out = '';
+  for (let i = 0; i < d.length; i += 8192) out += String.fromCharCode.apply(null, d.subarray(i, i + 8192) as unknown as number[]);
+  return out;
 }

@@ -69,6 +69,21 @@ describe('ArticleLocals', () => {
     expect(packed.toLocalEntities(typeOfKey)).toEqual(many);
   });
 
+  it('keeps 16-bit offsets exactly, those in the surrogate range and at 65,535 too, article after article', () => {
+    // Held as a string's char codes: 0xD800-0xDFFF are lone surrogates there, and must come back.
+    const mid: LocalEntity[] = [{ ...locals[2], mentions: [0xd7ff, 0xd800, 0, 0xdbff, 0xdc00, 0, 0xdfff, 0xffff, 0] }, locals[0]];
+    const a = new ArticleLocals(mid);
+    // A second article packed after it (room for the numbers is reused) leaves the first as it was.
+    const b = new ArticleLocals(locals);
+    expect(a.toLocalEntities(typeOfKey)).toEqual(mid);
+    expect(b.toLocalEntities(typeOfKey)).toEqual(locals);
+    // An article with more numbers than one piece of the conversion (8,192).
+    const mentions: number[] = [];
+    for (let i = 0; i < 4_000; i++) mentions.push(i * 16, i * 16 + 3, i % 2);
+    const long: LocalEntity[] = [{ ...locals[0], mentions }];
+    expect(new ArticleLocals(long).toLocalEntities(typeOfKey)).toEqual(long);
+  });
+
   it('packs an article without entities', () => {
     const none = new ArticleLocals([]);
     expect(none.count).toBe(0);
