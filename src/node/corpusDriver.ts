@@ -624,12 +624,14 @@ function sourcesOfEntryIn(cache: AnalysisCache | undefined, hash: string) {
 }
 
 /**
- * The old-generation bound of the live index's thread: what the articles need (about 100 MB
- * live for the 18,834 Reuters articles, which run out of room below about 115 MB) with room for
- * a refresh. Too small a bound costs a restart with twice as much.
+ * The old-generation bound of the live index's thread: what the articles need with room for a
+ * refresh. The 18,834 Reuters articles fill at 104 MB and run out of room at 100; they get 116,
+ * and the bound is what the thread's memory grows to before a full collection, so more room
+ * costs memory (128 MB: 8 MB more at the peak of a reopened workspace's first edit). Too small
+ * a bound costs a restart with twice as much.
  */
 export function hostHeapFor(articles: number): number {
-  return Math.max(128, Math.ceil(24 + articles * 0.0055));
+  return Math.max(112, Math.ceil(12 + articles * 0.0055));
 }
 
 export function defaultWorkers(): number {

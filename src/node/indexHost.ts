@@ -84,10 +84,10 @@ export class IndexHost implements HostApi {
   }
 
   sync(): SnapshotDelta {
-    const delta = this.source.delta(this.index.snapshot(), (e, emit) => this.index.readMentions(e, emit));
-    // A fill is over when its changes are sent: the interning table has done its work.
+    // The articles are in when their changes are asked for: the interning table has done its
+    // work, and goes before the refresh, the fullest moment of this thread (3.5 MB on Reuters).
     this.index.forgetInterned();
-    return delta;
+    return this.source.delta(this.index.snapshot(), (e, emit) => this.index.readMentions(e, emit));
   }
 
   private take(r: IndexJobResult, out: Accepted): void {
