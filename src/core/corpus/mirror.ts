@@ -81,8 +81,8 @@ export function entityKey(t: EntityTuple): string {
 /**
  * `entityKey(entityTuple(e, docNumber, readMentions))`, its numbers hashed as they are read: a
  * source started against a restored mirror checks every entity against what the mirror holds,
- * and the tuples (every mention as four numbers) came to ten MB at the fullest moment of the
- * live index's thread.
+ * at the fullest moment of the live index's thread, and the tuples put every mention of the
+ * corpus in arrays (four numbers each) to find that nearly all of them are held already.
  */
 export function entityKeyOf(e: CanonicalEntity, docNumber: (path: string) => number, readMentions: MentionReader): string {
   const forms = new Map<string, number>([[e.name, -1]]);
@@ -358,8 +358,8 @@ export class MirrorSink {
   private documents: string[] = [];
   private documentNumbers: number[] = [];
   // Items' keys are made again when needed (a new source, an item moved): held for every item,
-  // they were tens of thousands of strings that outlived a restore, and a restore that leaves
-  // that much more behind doubles the young generation of the thread that holds the mirror.
+  // they were tens of thousands of strings, sent by the state reader and kept after a restore
+  // (the editor's thread held 127 MB after a reopen of 18,834 articles with them, 108 without).
   private readonly held: { entities: Held<CanonicalEntity>; claimGroups: Held<FigureGroup>; topics: Held<Topic> } = {
     entities: new Held((e) => entityKey(this.store.tupleOf(slotOf(e)!))),
     claimGroups: new Held((g) => itemKey(g.id, g)),
