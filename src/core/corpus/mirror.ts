@@ -5,7 +5,7 @@
 // workspace) is sent only what differs from it, never the whole corpus a second time.
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup, Topic } from './model';
 import { EntityStore, packEntities, slotOf, type PackedEntities } from './entityStore';
-import { entityTuple, statedMerges, type EntityTuple, type MentionReader } from './state';
+import { entityTuple, FormNumbers, statedMerges, type EntityTuple, type MentionReader } from './state';
 
 export interface ListDelta<T> {
   /** The new list: a number `s` followed by a count `n` is items s..s+n-1 of the previous list; a string is an item by key. */
@@ -85,30 +85,22 @@ export function entityKey(t: EntityTuple): string {
  * corpus in arrays (four numbers each) to find that nearly all of them are held already.
  */
 export function entityKeyOf(e: CanonicalEntity, docNumber: (path: string) => number, readMentions: MentionReader): string {
-  const forms = new Map<string, number>([[e.name, -1]]);
-  e.variants.forEach((v, i) => forms.set(v, i));
-  let other: string[] | undefined;
+  const forms = new FormNumbers(e);
   const numbers = hash53(
     (mix) => {
       for (const d of e.documents) mix(docNumber(d));
       mix(-1);
       readMentions(e, (document, start, end, text) => {
-        let form = forms.get(text);
-        if (form === undefined) {
-          other ??= [];
-          form = e.variants.length + other.push(text) - 1;
-          forms.set(text, form);
-        }
         mix(docNumber(document));
         mix(start);
         mix(end);
-        mix(form);
+        mix(forms.of(text));
       });
     },
     0x9e3779b9,
     0x85ebca6b,
   );
-  return e.id + '\u0001' + contentHash(JSON.stringify([e.name, e.type, e.variants, other ?? null, statedMerges(e) ?? null])) + numbers;
+  return e.id + '\u0001' + contentHash(JSON.stringify([e.name, e.type, e.variants, forms.other ?? null, statedMerges(e) ?? null])) + numbers;
 }
 
 /** One list as the receiver holds it, on the sending side. */

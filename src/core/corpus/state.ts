@@ -61,21 +61,34 @@ export function writeStateJson(snapshot: CorpusSnapshot, key: string, readMentio
 /** An entity as a state holds it, with documents as numbers (`docNumber`). */
 export type EntityTuple = CorpusState['entities'][number];
 
-export function entityTuple(e: CanonicalEntity, docNumber: (path: string) => number, readMentions: MentionReader): EntityTuple {
-  const forms = new Map<string, number>([[e.name, -1]]);
-  e.variants.forEach((v, i) => forms.set(v, i));
-  const flat: number[] = [];
-  let other: string[] | undefined;
-  readMentions(e, (document, start, end, text) => {
-    let form = forms.get(text);
+/** A mention's form as a number: -1 the name, 0… the variants, then the other forms as first met. */
+export class FormNumbers {
+  private readonly forms: Map<string, number>;
+  /** The forms that are neither the name nor a variant, in order. */
+  other: string[] | undefined;
+
+  constructor(private readonly e: CanonicalEntity) {
+    this.forms = new Map<string, number>([[e.name, -1]]);
+    e.variants.forEach((v, i) => this.forms.set(v, i));
+  }
+
+  of(text: string): number {
+    let form = this.forms.get(text);
     if (form === undefined) {
-      other ??= [];
-      form = e.variants.length + other.push(text) - 1;
-      forms.set(text, form);
+      this.other ??= [];
+      form = this.e.variants.length + this.other.push(text) - 1;
+      this.forms.set(text, form);
     }
-    flat.push(docNumber(document), start, end, form);
-  });
+    return form;
+  }
+}
+
+export function entityTuple(e: CanonicalEntity, docNumber: (path: string) => number, readMentions: MentionReader): EntityTuple {
+  const forms = new FormNumbers(e);
+  const flat: number[] = [];
+  readMentions(e, (document, start, end, text) => flat.push(docNumber(document), start, end, forms.of(text)));
   const merges = statedMerges(e);
+  const other = forms.other;
   const t: EntityTuple = [e.id, e.name, e.type, e.variants, e.documents.map(docNumber), flat];
   if (other || merges) t.push(other ?? null);
   if (merges) t.push(merges);
