@@ -20,7 +20,6 @@ const asciiOnly = {
       for (const out of Object.keys(result.metafile?.outputs ?? {})) {
         if (!out.endsWith('.js')) continue;
         const text = readFileSync(out, 'utf8');
-        // eslint-disable-next-line no-control-regex
         const ascii = text.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
         if (ascii !== text) writeFileSync(out, ascii);
       }
