@@ -302,19 +302,14 @@ export class MirrorSource {
     const held = new Map<string, number>();
     sent.seed?.forEach((k, j) => held.set(k, j));
     const b = new DeltaBuilder<E>();
+    // Against a seeded receiver, most items are held: their keys made without encoding them.
+    const keyOnly = codec.keyOf && held.size ? codec.keyOf : undefined;
     for (const x of list) {
-      if (codec.keyOf && held.size) {
-        const key = codec.keyOf(x);
-        const j = held.get(key);
-        if (j !== undefined) b.copy(j);
-        else b.send(key, codec.encode(x));
-        continue;
-      }
-      const encoded = codec.encode(x);
-      const key = codec.key(x, encoded);
+      const encoded = keyOnly ? undefined : codec.encode(x);
+      const key = keyOnly ? keyOnly(x) : codec.key(x, encoded!);
       const j = held.get(key);
       if (j !== undefined) b.copy(j);
-      else b.send(key, encoded);
+      else b.send(key, encoded ?? codec.encode(x));
     }
     const previous = sent.seed?.length ?? 0;
     sent.seed = undefined;
