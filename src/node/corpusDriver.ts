@@ -134,6 +134,8 @@ export class CorpusDriver {
    * it is next started (a restore, a handover, a restart).
    */
   private unfilled = false;
+  /** Articles a first run is about to give a live index that is not started yet. */
+  private fillSize = 0;
   private restored = false;
   private heapMb: number | undefined;
   private pool: WorkerPool | undefined;
@@ -194,6 +196,7 @@ export class CorpusDriver {
     }
     this.heapMb ??= hostHeapFor(unique.length);
     const firstFill = this.hosted && !this.hashes.size;
+    if (!this.hashes.size) this.fillSize = unique.length;
     if (run.removeMissing !== false) {
       const wanted = new Set(unique);
       const gone = [...this.hashes.keys()].filter((p) => !wanted.has(p));
@@ -455,17 +458,20 @@ export class CorpusDriver {
   }
 
   private async startHost(): Promise<HostChannel> {
+    const files = this.unfilled ? [...this.hashes] : undefined;
+    this.unfilled = false;
+    const expected = files?.length || this.fillSize;
+    this.fillSize = 0;
     const init = {
       ...(this.opts.cacheDir ? { cacheDir: this.opts.cacheDir } : {}),
       engineVersion: this.engineVersion,
       // In a thread of its own the index keeps no analyses: `document()` reads them from the cache.
       indexOptions: this.hosted ? { ...this.opts.indexOptions, keepAnalyses: false } : this.opts.indexOptions,
       seed: this.sink.seedOf(),
+      ...(expected ? { expected } : {}),
     };
     const heapMb = (this.heapMb ??= hostHeapFor(this.hashes.size));
     const host: HostChannel = this.hosted ? new WorkerHost(this.hostScript(), init, heapMb) : (this.localHost = new LocalHost(init));
-    const files = this.unfilled ? [...this.hashes] : undefined;
-    this.unfilled = false;
     if (files?.length) {
       this.opts.onFillProgress?.({ done: 0, total: files.length });
       for (let i = 0; i < files.length; i += 1024) {

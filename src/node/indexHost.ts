@@ -17,6 +17,8 @@ export interface HostInit {
   indexOptions?: CorpusIndexOptions;
   /** What the driver's mirror already holds (a stored snapshot read back). */
   seed?: MirrorSeed;
+  /** Articles about to be added (a first fill), so the index can size its arrays for them. */
+  expected?: number;
 }
 
 export interface Accepted {
@@ -46,6 +48,7 @@ export class IndexHost implements HostApi {
 
   constructor(init: HostInit) {
     this.index = new CorpusIndex(init.indexOptions);
+    if (init.expected) this.index.expect(init.expected);
     this.slim = init.indexOptions?.keepAnalyses === false;
     this.cache = init.cacheDir ? new AnalysisCache(init.cacheDir, init.engineVersion) : undefined;
     this.source = new MirrorSource(init.seed);

@@ -4,24 +4,27 @@
 // little as articles are edited).
 import { StringIndex } from './stringIndex';
 
-/** A typed array of at least `need` elements holding `a`'s (grown by half, so appends stay cheap). */
-export function grownInt32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+/**
+ * A typed array of at least `need` elements holding `a`'s: grown by half, so appends stay cheap,
+ * or to `cap` when the caller knows better (see growth.ts).
+ */
+export function grownInt32(a: Int32Array<ArrayBuffer>, need: number, cap?: number): Int32Array<ArrayBuffer> {
   if (need <= a.length) return a;
-  const b = new Int32Array(Math.max(need, a.length + (a.length >> 1), 64));
+  const b = new Int32Array(Math.max(need, cap ?? a.length + (a.length >> 1), 64));
   b.set(a);
   return b;
 }
 
-export function grownFloat64(a: Float64Array<ArrayBuffer>, need: number): Float64Array<ArrayBuffer> {
+export function grownFloat64(a: Float64Array<ArrayBuffer>, need: number, cap?: number): Float64Array<ArrayBuffer> {
   if (need <= a.length) return a;
-  const b = new Float64Array(Math.max(need, a.length + (a.length >> 1), 64));
+  const b = new Float64Array(Math.max(need, cap ?? a.length + (a.length >> 1), 64));
   b.set(a);
   return b;
 }
 
-export function grownUint8(a: Uint8Array<ArrayBuffer>, need: number): Uint8Array<ArrayBuffer> {
+export function grownUint8(a: Uint8Array<ArrayBuffer>, need: number, cap?: number): Uint8Array<ArrayBuffer> {
   if (need <= a.length) return a;
-  const b = new Uint8Array(Math.max(need, a.length + (a.length >> 1), 64));
+  const b = new Uint8Array(Math.max(need, cap ?? a.length + (a.length >> 1), 64));
   b.set(a);
   return b;
 }

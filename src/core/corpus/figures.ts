@@ -20,6 +20,7 @@ import { shortHash } from './entities';
 import type { Agreement, ClaimRef, Figure, FigureGroup } from './model';
 import { gazetteerName } from './gazetteer';
 import { grownFloat64, grownInt32, grownUint8, PairIds, StringIds } from './denseIds';
+import { Growth } from './growth';
 
 const KIND_WEIGHT = [3, 2, 1];
 /** Features shared by more claims than this are too common to find candidates by. */
@@ -81,7 +82,10 @@ const enum Into {
 export type Relatedness = (a: DocRef, b: DocRef) => number;
 
 export class FigureIndex {
-  constructor(private readonly related: Relatedness = () => 1) {}
+  constructor(
+    private readonly related: Relatedness = () => 1,
+    private readonly growth = new Growth(),
+  ) {}
 
   // ---- claims: row `id` of each column; ids of removed claims are used again (last freed first)
   private count = 0;
@@ -374,7 +378,7 @@ export class FigureIndex {
   // ---- storage
 
   private grow(need: number): void {
-    const cap = Math.max(need, this.cap + (this.cap >> 1), 256);
+    const cap = this.growth.capacity(this.cap, need, 1.5, 256);
     this.ints = grownInt32(this.ints, cap * INTS);
     this.nums = grownFloat64(this.nums, cap * NUMS);
     this.flags = grownUint8(this.flags, cap);
@@ -385,7 +389,8 @@ export class FigureIndex {
 
   /** Room for `n` feature ids at the end of the pool. */
   private reserve(n: number): number {
-    this.pool = grownInt32(this.pool, this.poolLen + n);
+    const need = this.poolLen + n;
+    if (need > this.pool.length) this.pool = grownInt32(this.pool, need, this.growth.capacity(this.pool.length, need));
     const off = this.poolLen;
     this.poolLen += n;
     return off;
@@ -449,8 +454,11 @@ export class FigureIndex {
     if (e >= 0) this.pFree = this.pNext[e];
     else {
       e = this.pLen++;
-      this.pNode = grownInt32(this.pNode, this.pLen);
-      this.pNext = grownInt32(this.pNext, this.pLen);
+      if (this.pLen > this.pNode.length) {
+        const cap = this.growth.capacity(this.pNode.length, this.pLen);
+        this.pNode = grownInt32(this.pNode, this.pLen, cap);
+        this.pNext = grownInt32(this.pNext, this.pLen, cap);
+      }
     }
     this.pNode[e] = id;
     this.pNext[e] = -1;

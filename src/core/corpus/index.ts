@@ -4,6 +4,7 @@ import type { ArticleAnalysis } from '../types';
 import { digestArticle, DIGEST_VERSION, type DocumentDigest } from './digest';
 import { EntityGraph, type DocRef } from './entities';
 import { FigureIndex } from './figures';
+import { Growth } from './growth';
 import { ArticleLocals } from './locals';
 import type { CanonicalEntity, CorpusSnapshot, FigureGroup, IndexedDocument, Mention, Topic } from './model';
 import { stateOf, writeStateJson, type CorpusState } from './state';
@@ -49,7 +50,8 @@ export class CorpusIndex {
   private docs = new Map<string, DocRec>();
   private nextId = 1;
   private entities = new EntityGraph();
-  private figures = new FigureIndex((a, b) => this.relatedness(a as DocRec, b as DocRec));
+  private readonly growth = new Growth();
+  private figures = new FigureIndex((a, b) => this.relatedness(a as DocRec, b as DocRec), this.growth);
   private relatedCache = new Map<number, number>();
   private topics: TopicModel;
   private orderDirty = true;
@@ -59,7 +61,7 @@ export class CorpusIndex {
   private readonly keepAnalyses: boolean;
 
   constructor(opts: CorpusIndexOptions = {}) {
-    this.topics = new TopicModel(opts.topics);
+    this.topics = new TopicModel(opts.topics, this.growth);
     // By canonical id, without an "E:" string made per lookup.
     this.topics.setNearEntity((key) => this.entities.entityOfKey(key)?.id);
     this.keepAnalyses = opts.keepAnalyses ?? true;
@@ -82,11 +84,20 @@ export class CorpusIndex {
     return [...this.docs.keys()];
   }
 
+  /**
+   * `n` articles are about to be added to this empty index: the arrays that grow with them are
+   * grown once to what they project, not step by step (see growth.ts).
+   */
+  expect(n: number): void {
+    if (!this.docs.size) this.growth.expect(n);
+  }
+
   /** Adds an article, or replaces it when its path is already indexed. */
   set(input: IndexInput): void {
     const prev = this.docs.get(input.path);
     if (prev && prev.hash === input.hash && !input.force) return;
     if (prev) this.detach(prev);
+    else this.growth.count();
     const digest = input.digest && input.digest.v === DIGEST_VERSION ? input.digest : digestArticle(input.text ?? '', input.analysis);
     const rec: DocRec = {
       id: this.nextId++,

@@ -3,6 +3,8 @@
 // pointers and boxed numbers per article. A run that outgrows its place moves to the end; the
 // space it left is reclaimed by packing the runs when it passes half the pool.
 
+import { Growth } from './growth';
+
 export class RunPool {
   ids = new Int32Array(1024);
   /** Single precision: the weights are only ever compared and logged, never summed further. */
@@ -14,6 +16,8 @@ export class RunPool {
   private slots = 0;
   private end = 0;
   private live = 0;
+
+  constructor(private readonly growth = new Growth()) {}
 
   /** Makes the run of `slot` `n` long (its contents are for the caller to write) and returns where it starts. */
   resize(slot: number, n: number): number {
@@ -47,7 +51,7 @@ export class RunPool {
 
   private addSlots(n: number): void {
     if (n > this.start.length) {
-      const size = Math.max(n, this.start.length * 2);
+      const size = this.growth.capacity(this.start.length, n, 2);
       for (const name of ['start', 'len', 'cap'] as const) {
         const a = new Int32Array(size);
         a.set(this[name]);
@@ -59,7 +63,7 @@ export class RunPool {
 
   private makeRoom(n: number): void {
     if (this.end - this.live > this.end / 2) this.pack(n, (this.live + n) >> 1);
-    if (this.end + n > this.ids.length) this.grow(Math.max(this.ids.length * 2, this.end + n));
+    if (this.end + n > this.ids.length) this.grow(this.growth.capacity(this.ids.length, this.end + n, 2));
   }
 
   private grow(size: number): void {

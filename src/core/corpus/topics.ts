@@ -11,6 +11,7 @@
 import type { EntityType } from '../types';
 import { shortHash, slug } from './entities';
 import type { Topic } from './model';
+import { Growth } from './growth';
 import { RunPool } from './runPool';
 import { ScoreTable, sortIndices } from './scratch';
 import { StringIndex } from './stringIndex';
@@ -102,8 +103,8 @@ export class TopicModel {
   /** Whether the entities are set and the features counted (else only the phrases are, uncounted). */
   private linked = new Uint8Array(64);
   private freeSlots: number[] = [];
-  private phrases = new RunPool();
-  private ents = new RunPool();
+  private phrases: RunPool;
+  private ents: RunPool;
 
   // ---- entities: dense ids, by their canonical id (no "E:")
   private entityKey: string[] = [];
@@ -143,7 +144,10 @@ export class TopicModel {
   private tDocs = new Int32Array(256);
   private tN = 0;
 
-  constructor(opts: TopicOptions = {}) {
+  /** `growth` sizes the runs' pools when the number of articles to come is known. */
+  constructor(opts: TopicOptions = {}, growth = new Growth()) {
+    this.phrases = new RunPool(growth);
+    this.ents = new RunPool(growth);
     this.opts = { salient: 10, fullBelow: 1500, fullAfterShare: 0.03, maxTopics: 2000, ...opts };
   }
 
