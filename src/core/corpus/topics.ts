@@ -89,9 +89,6 @@ function ensure<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: numbe
   return b;
 }
 
-/** Pair codes stay exact integers in a double below this. */
-const EXACT = 2 ** 53;
-
 export class TopicModel {
   // ---- articles: slot numbers, their runs and strings
   private paths: string[] = [];
@@ -551,60 +548,10 @@ export class TopicModel {
 
     const maxDocs = this.maxTopicDocs(n);
     const minPair = n > 2000 ? 3 : 2;
-    // Pairs of salient features with at least one name, each with its article: a pair made by
-    // fewer than minPair articles' features is never kept, so features salient that rarely are left out.
-    const xs = new Int32Array(S);
-    // Each pair and its article in one exact double ((a·D + b)·n + k): sorted, equal pairs are
-    // runs, their articles in path order. (First a pass to count them.)
-    const exact = D * D * n < EXACT;
-    let pairs = new Float64Array(0);
-    let pairDoc: Int32Array | undefined;
-    let pairN = 0;
-    for (let pass = 0; pass < 2; pass++) {
-      if (pass) {
-        pairs = new Float64Array(pairN);
-        if (!exact) pairDoc = new Int32Array(pairN);
-        pairN = 0;
-      }
-      for (let k = 0; k < n; k++) {
-        let m = 0;
-        for (let i = k * S; i < k * S + salN[k]; i++) {
-          const x = sal[i];
-          if (postN[x] < minPair) continue;
-          let j = m++;
-          for (; j > 0 && xs[j - 1] > x; j--) xs[j] = xs[j - 1];
-          xs[j] = x;
-        }
-        for (let i = 0; i < m; i++) {
-          for (let j = i + 1; j < m; j++) {
-            if (denseFeat[xs[i]] < 0 && denseFeat[xs[j]] < 0) continue;
-            if (!pass) pairN++;
-            else if (pairDoc) {
-              pairs[pairN] = xs[i] * D + xs[j];
-              pairDoc[pairN++] = k;
-            } else pairs[pairN++] = (xs[i] * D + xs[j]) * n + k;
-          }
-        }
-      }
-    }
-    let pairKey: (i: number) => number, pairK: (i: number) => number;
-    if (pairDoc) {
-      // Too many features for one exact double: sort positions instead (slower, same order).
-      const pd = pairDoc, pk = pairs;
-      const pos = new Int32Array(pairN);
-      for (let i = 0; i < pairN; i++) pos[i] = i;
-      sortIndices(pos, pairN, (i, j) => pk[i] - pk[j] || pd[i] - pd[j]);
-      pairKey = (i) => pk[pos[i]];
-      pairK = (i) => pd[pos[i]];
-    } else {
-      pairs.sort();
-      pairKey = (i) => quotient(pairs[i], n);
-      pairK = (i) => pairs[i] - quotient(pairs[i], n) * n;
-    }
 
     // Candidates: a name's articles, or a pair's; their articles (k) in one pool.
     const candF: number[] = [], candG: number[] = [], candTwo: number[] = [], candScore: number[] = [], candAt: number[] = [], candLen: number[] = [];
-    const candDocs = new Int32Array(total + pairN);
+    let candDocs = new Int32Array(total + 1024);
     let cd = 0;
     for (let x = 0; x < D; x++) {
       const f = denseFeat[x];
@@ -627,26 +574,47 @@ export class TopicModel {
       candAt.push(at);
       candLen.push(len);
     }
-    for (let i = 0; i < pairN; ) {
-      const key = pairKey(i);
-      let j = i;
-      while (j < pairN && pairKey(j) === key) j++;
-      const len = j - i;
-      if (len >= minPair && len <= maxDocs) {
-        const a = quotient(key, D), b = key - a * D;
-        const f = denseFeat[a], g = denseFeat[b];
-        const assoc = len / Math.min(postN[a], postN[b]);
-        if (assoc >= 0.3) {
-          candF.push(f);
-          candG.push(g);
-          candTwo.push(1);
-          candScore.push(len * ((this.idf(f, n) + this.idf(g, n)) / 2) * (0.6 + assoc));
-          candAt.push(cd);
-          candLen.push(len);
-          for (let q = i; q < j; q++) candDocs[cd++] = pairK(q);
+    // Pairs of salient features with at least one name, in order of the first then the second:
+    // a pair made by fewer than minPair articles' features is never kept, so features salient
+    // that rarely are left out. Each first feature's pairs are made from its postings alone
+    // (b·n + k, sorted: equal pairs are runs, their articles in path order), so the pairs of the
+    // whole corpus (over 300,000 on Reuters) are never held at once.
+    let codes = new Float64Array(1024);
+    for (let a = 0; a < D; a++) {
+      if (postN[a] < minPair) continue;
+      const nameA = denseFeat[a] >= 0;
+      let m = 0;
+      for (let i = postAt[a]; i < postAt[a + 1]; i++) {
+        const k = post[i];
+        for (let j = k * S; j < k * S + salN[k]; j++) {
+          const b = sal[j];
+          if (b <= a || postN[b] < minPair || (!nameA && denseFeat[b] < 0)) continue;
+          if (m === codes.length) codes = ensure(codes, m + 1);
+          codes[m++] = b * n + k;
         }
       }
-      i = j;
+      const run = codes.subarray(0, m).sort();
+      for (let i = 0; i < m; ) {
+        const b = quotient(run[i], n);
+        let j = i + 1;
+        while (j < m && run[j] < (b + 1) * n) j++;
+        const len = j - i;
+        if (len >= minPair && len <= maxDocs) {
+          const f = denseFeat[a], g = denseFeat[b];
+          const assoc = len / Math.min(postN[a], postN[b]);
+          if (assoc >= 0.3) {
+            candF.push(f);
+            candG.push(g);
+            candTwo.push(1);
+            candScore.push(len * ((this.idf(f, n) + this.idf(g, n)) / 2) * (0.6 + assoc));
+            candAt.push(cd);
+            candLen.push(len);
+            candDocs = ensure(candDocs, cd + len);
+            for (let q = i; q < j; q++) candDocs[cd++] = run[q] - b * n;
+          }
+        }
+        i = j;
+      }
     }
     const C = candF.length;
     const byScore = new Int32Array(C);
