@@ -279,6 +279,7 @@ export class CorpusIndex {
       // Entity ids may have changed since features were made: before a full pass, renew them all.
       const all = this.topics.needsFull(this.topicDirty.size);
       const docs = all ? [...this.docs.values()].sort((a, b) => a.order - b.order) : [...this.topicDirty].map((p) => this.docs.get(p)!);
+      if (all) this.topics.reserveEntities(docs.reduce((n, d) => n + d.locals.count, 0));
       // An article's entities go in one at a time: no feature object per entity per pass.
       for (const d of docs) {
         this.topics.beginEntities(d.path);

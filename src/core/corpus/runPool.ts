@@ -37,6 +37,15 @@ export class RunPool {
     return at;
   }
 
+  /**
+   * Room for runs of `n` entries in all, about to be written to a pool that holds none yet (a
+   * first linking of every article): one array of their size instead of a doubling chain.
+   */
+  reserve(n: number): void {
+    if (this.live || this.end + n <= this.ids.length) return;
+    this.pack(n, 0);
+  }
+
   /** Gives up the run of `slot`. */
   free(slot: number): void {
     if (slot >= this.slots) return;

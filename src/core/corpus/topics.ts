@@ -204,6 +204,11 @@ export class TopicModel {
     this.changedSinceFull.add(path);
   }
 
+  /** Every article's entities are about to be set, `n` of them at most in all (see RunPool.reserve). */
+  reserveEntities(n: number): void {
+    this.ents.reserve(n);
+  }
+
   /** An article's entities (their ids change as entities merge, so they are set apart from phrases). */
   setEntities(path: string, entities: readonly TopicFeature[]): void {
     this.beginEntities(path);

@@ -86,6 +86,25 @@ describe('RunPool under a projection', () => {
   });
 });
 
+describe('RunPool.reserve', () => {
+  it('sizes an empty pool once for a burst of runs, and leaves a pool with runs alone', () => {
+    const pool = new RunPool();
+    const lengths = Array.from({ length: 3000 }, (_, i) => (i * 7) % 13);
+    const total = lengths.reduce((a, b) => a + b, 0);
+    pool.reserve(total);
+    const ids = pool.ids;
+    expect(ids.length).toBe(total);
+    lengths.forEach((n, slot) => {
+      const at = pool.resize(slot, n);
+      for (let i = 0; i < n; i++) pool.ids[at + i] = slot;
+    });
+    expect(pool.ids).toBe(ids);
+    lengths.forEach((n, slot) => expect(Array.from(pool.ids.subarray(pool.start[slot], pool.start[slot] + n))).toEqual(Array(n).fill(slot)));
+    pool.reserve(10 * total);
+    expect(pool.ids).toBe(ids);
+  });
+});
+
 describe('CorpusIndex.expect', () => {
   // 24 stories of five articles each: two people, a place and an organization of their own.
   const first = ['Anna', 'Boris', 'Carla', 'Dmytro', 'Emil', 'Fatima'];
