@@ -1,13 +1,14 @@
-// The per-article analysis cache: one JSON file per article content, keyed by the sha256 of the
-// engine version and the text, under a folder named for the engine and digest versions. A new
-// engine finds no entries of its own (and clears the old folders); a changed file has a new
-// hash; a deleted file's entry is left for `prune` to remove.
+// The per-article analysis cache: one JSON entry per article content, keyed by the sha256 of the
+// engine version and the text, in pack files (packStore.ts) under a folder named for the engine
+// and digest versions. A new engine finds no entries of its own (and clears the old folders); a
+// changed file has a new hash; a deleted file's entry is left for `prune` to remove.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIGEST_VERSION, type DocumentDigest } from '../core/corpus';
 import type { ArticleAnalysis, Attribution, Quote } from '../core/types';
 import { ENGINE_VERSION } from '../core/version';
+import { PackStore } from './packStore';
 
 export interface CacheEntry {
   engine: string;
@@ -56,13 +57,15 @@ export function sha256(text: string): string {
 
 export class AnalysisCache {
   readonly dir: string;
-  private made = new Set<string>();
+  private readonly store: PackStore;
 
   constructor(
     root: string,
     readonly engineVersion: string = ENGINE_VERSION,
   ) {
-    this.dir = join(root, `engine-${safe(engineVersion)}-digest-${DIGEST_VERSION}`);
+    // "-p": entries in packs (a folder of one file per entry, from before, is another layout).
+    this.dir = join(root, `engine-${safe(engineVersion)}-digest-${DIGEST_VERSION}-p`);
+    this.store = new PackStore(this.dir);
   }
 
   /** The cache key of an article: sha256 over the engine version and the text's own hash. */
@@ -70,17 +73,9 @@ export class AnalysisCache {
     return sha256(`${this.engineVersion}\n${DIGEST_VERSION}\n${contentHash}`);
   }
 
-  private file(key: string): string {
-    return join(this.dir, key.slice(0, 2), key + '.json');
-  }
-
   /** The entry's JSON text, or undefined on a miss. */
   readRaw(contentHash: string): string | undefined {
-    try {
-      return readFileSync(this.file(this.key(contentHash)), 'utf8');
-    } catch {
-      return undefined;
-    }
+    return this.store.get(this.key(contentHash));
   }
 
   get(contentHash: string): CacheEntry | undefined {
@@ -94,38 +89,25 @@ export class AnalysisCache {
     }
   }
 
-  /** Writes an entry (atomically: a temporary file renamed into place). Returns its JSON text. */
+  /** Stores an entry. Returns its JSON text. */
   put(entry: CacheEntry): string {
     const raw = JSON.stringify(entry);
     this.putRaw(entry.hash, raw);
     return raw;
   }
 
-  /** Writes an entry's JSON text; false when it could not be stored. */
+  /** Stores an entry's JSON text; false when it could not be stored (a cache that cannot be written is only slower). */
   putRaw(contentHash: string, raw: string): boolean {
-    const key = this.key(contentHash);
-    const sub = join(this.dir, key.slice(0, 2));
-    try {
-      if (!this.made.has(sub)) {
-        mkdirSync(sub, { recursive: true });
-        this.made.add(sub);
-      }
-      const tmp = join(sub, `.${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-      writeFileSync(tmp, raw);
-      renameSync(tmp, this.file(key));
-      return true;
-    } catch {
-      // A cache that cannot be written is only slower.
-      return false;
-    }
+    return this.store.put(this.key(contentHash), raw);
   }
 
   has(contentHash: string): boolean {
-    try {
-      return statSync(this.file(this.key(contentHash))).isFile();
-    } catch {
-      return false;
-    }
+    return this.store.has(this.key(contentHash));
+  }
+
+  /** Lets go of the open pack files. */
+  close(): void {
+    this.store.close();
   }
 
   /** Removes the folders of other engine or digest versions under the same root. */
@@ -150,35 +132,16 @@ export class AnalysisCache {
     return removed;
   }
 
-  /** Deletes every entry whose content hash is not in `keep`. Returns how many were deleted. */
+  /** Drops every entry whose content hash is not in `keep` (the packs rewritten without them). Returns how many were dropped. */
   prune(keep: Iterable<string>): number {
-    const keys = new Set<string>();
-    for (const h of keep) keys.add(this.key(h));
-    let n = 0;
-    let subs: string[] = [];
-    try {
-      subs = readdirSync(this.dir);
-    } catch {
-      return 0;
-    }
-    for (const sub of subs) {
-      let files: string[] = [];
-      try {
-        files = readdirSync(join(this.dir, sub));
-      } catch {
-        continue;
-      }
-      for (const f of files) {
-        if (keys.has(f.replace(/\.json$/, ''))) continue;
-        try {
-          unlinkSync(join(this.dir, sub, f));
-          n++;
-        } catch {
-          // gone already
-        }
-      }
-    }
-    return n;
+    const keys: string[] = [];
+    for (const h of keep) keys.push(this.key(h));
+    return this.store.compact(keys);
+  }
+
+  /** Merges the packs into one when there are more than a few (each run's writers add theirs). */
+  tidy(): void {
+    this.store.compact(undefined, 8);
   }
 }
 

@@ -75,6 +75,8 @@ export class IndexHost implements HostApi {
         closeSync(fd);
       }
       renameSync(tmp, file);
+      // The end of a run: a moment, on this thread, to merge the cache's packs if they are many.
+      this.cache?.tidy();
       return true;
     } catch {
       try {
