@@ -2,13 +2,16 @@
 // one file per entry. Creating a file cost 0.75 ms of kernel time on the 2-core machine the
 // benchmarks run on, so the 18,834 entries of a cold Reuters index took 14 s of the two cores;
 // an append takes microseconds. Each writer (a process's thread) appends to a pack of its own,
-// so no two ever write the same file; readers scan every pack's record headers into a small
-// in-memory index, and look again when a key is not found (another writer may have added it).
+// so no two ever write the same file; readers load every pack's index into a small in-memory
+// table, and look again when a key is not found (another writer may have added it).
 //
-// A record is `KEY LENGTH\n` + LENGTH bytes of UTF-8 + `\n`. A record cut short (a writer that
-// stopped mid-write) ends its pack's scan; what follows it is not read. Packs are merged into one
-// by `compact`, which leaves out the entries no longer wanted. No file is held open between
-// calls: a thread can be stopped at any moment without leaving descriptors behind.
+// A record is `KEY LENGTH\n` + LENGTH bytes of UTF-8 + `\n`; after it, the writer appends 24 bytes
+// to the pack's index (`NAME.pack.idx`: 96 bits of the key, where the text starts, its length),
+// so a reader takes in 18,834 entries with one read of 450 KB instead of a read per record. A
+// record the index does not list yet is not read. A pack without an index is read by its
+// headers, up to a record cut short (a writer stopped mid-write). Packs are merged into one by
+// `compact`, which leaves out the entries no longer wanted. No file is held open between calls:
+// a thread can be stopped at any moment without leaving descriptors behind.
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -17,11 +20,15 @@ const KEY_CHARS = 64;
 /** Longest header: key, space, up to 10 digits, newline. */
 const HEADER_MAX = KEY_CHARS + 12;
 const EMPTY = 0;
+/** An index record: three 32-bit words of the key, the text's start (a double), its length. */
+const IDX = 24;
 
 interface Pack {
   name: string;
-  /** Bytes scanned into the index (for this store's own pack: written). */
+  /** Bytes of the pack scanned by their headers (for this store's own pack: written). */
   scanned: number;
+  /** Bytes of the pack's index taken in. */
+  indexed: number;
   /** A bad record ends the scan for good. */
   broken: boolean;
 }
@@ -71,21 +78,21 @@ export class PackStore {
   put(key: string, text: string): boolean {
     if (!this.scannedOnce) this.scan();
     if (this.find(key) >= 0) return true;
-    let fd = -1;
     try {
       const w = (this.writer ??= this.newWriter());
-      fd = openSync(join(this.packDir, w.name), 'a');
       const bytes = Buffer.byteLength(text);
       const header = `${key} ${bytes}\n`;
-      // One write: a record is never interleaved with another (each writer has its own pack).
-      writeSync(fd, header + text + '\n');
-      this.add(key, this.packs.indexOf(w), w.scanned + header.length, bytes);
-      w.scanned += header.length + bytes + 1;
+      const start = w.scanned + header.length;
+      // One write each: a record is never interleaved with another (each writer has its own
+      // pack), and the index lists it only once it is written.
+      appendTo(join(this.packDir, w.name), header + text + '\n');
+      w.scanned = start + bytes + 1;
+      appendTo(join(this.packDir, w.name + '.idx'), idxRecord(key, start, bytes));
+      w.indexed += IDX;
+      this.add(key, this.packs.indexOf(w), start, bytes);
       return true;
     } catch {
       return false;
-    } finally {
-      if (fd >= 0) closeSync(fd);
     }
   }
 
@@ -118,16 +125,23 @@ export class PackStore {
     for (let e = 0; e < this.n; e++) if (!wanted || wanted.has(`${this.w0[e]}:${this.w1[e]}:${this.w2[e]}`)) kept.push(e);
     const dropped = this.n - kept.length;
     if (!dropped && this.packs.length <= maxPacks) return 0;
-    // The kept records, copied as they are into a new pack, before any old pack goes.
+    // The kept records, copied as they are into a new pack (its index after it), before any
+    // old pack goes.
     let out = -1;
     try {
       const fresh = this.newPack();
       out = fresh.fd;
+      const index = Buffer.allocUnsafe(kept.length * IDX);
+      let at = 0, listed = 0;
       for (const e of kept) {
         const header = KEY_CHARS + 2 + String(this.length[e]).length;
         const n = header + this.length[e] + 1;
-        if (this.readBytes(this.packs[this.packOf[e]], this.start[e] - header, n)) writeSync(out, this.scratch, 0, n);
+        if (!this.readBytes(this.packs[this.packOf[e]], this.start[e] - header, n)) continue;
+        writeSync(out, this.scratch, 0, n);
+        idxRecordInto(index, listed++ * IDX, this.w0[e], this.w1[e], this.w2[e], at + header, this.length[e]);
+        at += n;
       }
+      appendTo(join(this.packDir, fresh.name + '.idx'), index.subarray(0, listed * IDX));
     } catch {
       return 0;
     } finally {
@@ -136,10 +150,12 @@ export class PackStore {
     const old = this.packs;
     this.reset();
     for (const p of old) {
-      try {
-        unlinkSync(join(this.packDir, p.name));
-      } catch {
-        // Open elsewhere (Windows) or gone already: its kept entries are in the new pack too.
+      for (const f of [p.name, p.name + '.idx']) {
+        try {
+          unlinkSync(join(this.packDir, f));
+        } catch {
+          // Open elsewhere (Windows) or gone already: its kept entries are in the new pack too.
+        }
       }
     }
     this.scan();
@@ -155,6 +171,10 @@ export class PackStore {
 
   private find(key: string): number {
     const [a, b, c] = words(key);
+    return this.findWords(a, b, c);
+  }
+
+  private findWords(a: number, b: number, c: number): number {
     const mask = this.table.length - 1;
     for (let h = Math.imul(a, 0x9e3779b1) >>> 0 & mask; ; h = (h + 1) & mask) {
       const v = this.table[h];
@@ -166,6 +186,10 @@ export class PackStore {
 
   private add(key: string, pack: number, start: number, length: number): void {
     const [a, b, c] = words(key);
+    this.addWords(a, b, c, pack, start, length);
+  }
+
+  private addWords(a: number, b: number, c: number, pack: number, start: number, length: number): void {
     if (this.n === this.w0.length) this.growEntries();
     const e = this.n++;
     this.w0[e] = a;
@@ -223,20 +247,48 @@ export class PackStore {
   /** Reads what was appended to the packs since the last scan, and any new pack. */
   private scan(): void {
     this.scannedOnce = true;
-    let names: string[];
+    let files: string[];
     try {
-      names = readdirSync(this.packDir).filter((f) => f.endsWith('.pack'));
+      files = readdirSync(this.packDir);
     } catch {
       return;
     }
-    for (const name of names) {
+    const indexed = new Set(files.filter((f) => f.endsWith('.pack.idx')));
+    for (const name of files) {
+      if (!name.endsWith('.pack')) continue;
       let p = this.byName.get(name);
       if (!p) {
-        p = { name, scanned: 0, broken: false };
+        p = { name, scanned: 0, indexed: 0, broken: false };
         this.byName.set(name, p);
         this.packs.push(p);
       }
-      if (!p.broken && p !== this.writer) this.scanPack(p);
+      if (p.broken || p === this.writer) continue;
+      if (indexed.has(name + '.idx')) this.readIndex(p);
+      else this.scanPack(p);
+    }
+  }
+
+  /** Takes in what was added to the pack's index since last time. */
+  private readIndex(p: Pack): void {
+    let fd = -1;
+    try {
+      fd = openSync(join(this.packDir, p.name + '.idx'), 'r');
+      const size = fstatSync(fd).size;
+      // Whole records only: one being written is taken next time.
+      const n = Math.floor((size - p.indexed) / IDX) * IDX;
+      if (n <= 0) return;
+      const buf = n <= this.scratch.length ? this.scratch : Buffer.allocUnsafe(n);
+      if (readSync(fd, buf, 0, n, p.indexed) !== n) return;
+      const pack = this.packs.indexOf(p);
+      for (let at = 0; at < n; at += IDX) {
+        const a = buf.readInt32LE(at), b = buf.readInt32LE(at + 4), c = buf.readInt32LE(at + 8);
+        if (this.findWords(a, b, c) < 0) this.addWords(a, b, c, pack, buf.readDoubleLE(at + 12), buf.readInt32LE(at + 20));
+      }
+      p.indexed += n;
+    } catch {
+      // unreadable: its entries are misses
+    } finally {
+      if (fd >= 0) closeSync(fd);
     }
   }
 
@@ -319,9 +371,35 @@ export class PackStore {
   private newWriter(): Pack {
     const { name, fd } = this.newPack();
     closeSync(fd);
-    const pack: Pack = { name, scanned: 0, broken: false };
+    const pack: Pack = { name, scanned: 0, indexed: 0, broken: false };
     this.byName.set(name, pack);
     this.packs.push(pack);
     return pack;
   }
+}
+
+/** Appends `data` to `file` in one write, the file open only for it. */
+function appendTo(file: string, data: string | Uint8Array): void {
+  const fd = openSync(file, 'a');
+  try {
+    if (typeof data === 'string') writeSync(fd, data);
+    else writeSync(fd, data);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function idxRecordInto(buf: Buffer, at: number, a: number, b: number, c: number, start: number, length: number): void {
+  buf.writeInt32LE(a, at);
+  buf.writeInt32LE(b, at + 4);
+  buf.writeInt32LE(c, at + 8);
+  buf.writeDoubleLE(start, at + 12);
+  buf.writeInt32LE(length, at + 20);
+}
+
+function idxRecord(key: string, start: number, length: number): Buffer {
+  const buf = Buffer.allocUnsafe(IDX);
+  const [a, b, c] = words(key);
+  idxRecordInto(buf, 0, a, b, c, start, length);
+  return buf;
 }

@@ -1,6 +1,6 @@
 // The analysis cache's pack files: entries appended by several writers, read back by any of
 // them, records cut short or damaged, merging and pruning, and no file left open.
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -39,26 +39,30 @@ describe('PackStore', () => {
     expect(packs(d)).toHaveLength(2);
   });
 
-  it('reads up to a record cut short or damaged, and the rest of the packs', () => {
+  it('lists a record only once it is whole, by the index or, without one, by the headers', () => {
     const d = dir();
     const w = new PackStore(d);
     w.put(key('one'), '{"n":1}');
     w.put(key('two'), '{"n":2}');
     const [pack] = packs(d);
-    // A writer stopped mid-record: its length says more than is there.
+    // A writer stopped mid-record: in the pack, not in its index.
     appendFileSync(join(d, 'packs', pack), `${key('three')} 40\n{"n":3`);
+    // An index record cut short.
+    appendFileSync(join(d, 'packs', pack + '.idx'), Buffer.alloc(10, 7));
     const other = new PackStore(d);
     other.put(key('four'), '{"n":4}');
     const r = new PackStore(d);
-    expect(r.get(key('one'))).toBe('{"n":1}');
-    expect(r.get(key('two'))).toBe('{"n":2}');
-    expect(r.get(key('three'))).toBeUndefined();
-    expect(r.get(key('four'))).toBe('{"n":4}');
-    // Not a header at all: the pack's scan ends there; nothing after it is taken for an entry.
-    appendFileSync(join(d, 'packs', packs(d)[1] === pack ? packs(d)[0] : packs(d)[1]), `garbage that is no header ${'y'.repeat(100)}\n${key('five')} 2\n{}\n`);
-    const s = new PackStore(d);
-    expect(s.get(key('four'))).toBe('{"n":4}');
-    expect(s.get(key('five'))).toBeUndefined();
+    expect([r.get(key('one')), r.get(key('two')), r.get(key('three')), r.get(key('four'))]).toEqual(['{"n":1}', '{"n":2}', undefined, '{"n":4}']);
+    // Without its index, a pack is read by its headers, up to the record cut short.
+    unlinkSync(join(d, 'packs', pack + '.idx'));
+    const h = new PackStore(d);
+    expect([h.get(key('one')), h.get(key('two')), h.get(key('three'))]).toEqual(['{"n":1}', '{"n":2}', undefined]);
+    // Not a header at all: the scan ends there; nothing after it is taken for an entry.
+    const [second] = packs(d).filter((f) => f !== pack);
+    unlinkSync(join(d, 'packs', second + '.idx'));
+    appendFileSync(join(d, 'packs', second), `garbage that is no header ${'y'.repeat(100)}\n${key('five')} 2\n{}\n`);
+    const g = new PackStore(d);
+    expect([g.get(key('four')), g.get(key('five'))]).toEqual(['{"n":4}', undefined]);
   });
 
   it('merges many packs into one, and prunes to the keys it is given', () => {
