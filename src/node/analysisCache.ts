@@ -105,11 +105,6 @@ export class AnalysisCache {
     return this.store.has(this.key(contentHash));
   }
 
-  /** Lets go of the open pack files. */
-  close(): void {
-    this.store.close();
-  }
-
   /** Removes the folders of other engine or digest versions under the same root. */
   clearOtherVersions(root: string): string[] {
     const removed: string[] = [];

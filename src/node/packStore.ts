@@ -107,11 +107,6 @@ export class PackStore {
     return out;
   }
 
-  /** How many pack files there are (as last scanned). */
-  get packCount(): number {
-    return this.packs.length;
-  }
-
   /**
    * Rewrites the packs as one, keeping the entries whose keys are in `keep` (all of them when
    * undefined); returns how many were left out. Does nothing (0) when every entry is kept and
@@ -160,11 +155,6 @@ export class PackStore {
     }
     this.scan();
     return dropped;
-  }
-
-  /** Forgets the index (it is read again when next needed). */
-  close(): void {
-    this.reset();
   }
 
   // ---- index
