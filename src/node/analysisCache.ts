@@ -3,7 +3,8 @@
 // and digest versions. A new engine finds no entries of its own (and clears the old folders); a
 // changed file has a new hash; a deleted file's entry is left for `prune` to remove.
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIGEST_VERSION, type DocumentDigest } from '../core/corpus';
 import type { ArticleAnalysis, Attribution, Quote } from '../core/types';
@@ -105,20 +106,24 @@ export class AnalysisCache {
     return this.store.has(this.key(contentHash));
   }
 
-  /** Removes the folders of other engine or digest versions under the same root. */
-  clearOtherVersions(root: string): string[] {
-    const removed: string[] = [];
+  /**
+   * Removes the folders of other engine or digest versions under the same root, off the calling
+   * thread (tens of thousands of files took 2 s to delete, which the extension host's thread
+   * would have waited for at the first start after an update). Resolves with the names removed.
+   */
+  async clearOtherVersions(root: string): Promise<string[]> {
     let names: string[] = [];
     try {
       names = readdirSync(root);
     } catch {
-      return removed;
+      return [];
     }
     const mine = this.dir.slice(root.length).replace(/^[\\/]+/, '');
+    const removed: string[] = [];
     for (const n of names) {
       if (n === mine || !n.startsWith('engine-')) continue;
       try {
-        rmSync(join(root, n), { recursive: true, force: true });
+        await rm(join(root, n), { recursive: true, force: true });
         removed.push(n);
       } catch {
         // Still in use elsewhere: leave it.

@@ -142,12 +142,14 @@ export class CorpusDriver {
   private nextJob = 1;
   private failures = new Map<string, string>();
   private documents = new Map<string, IndexedDocument>();
+  /** Old cache folders being removed (in the background). */
+  private clearing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly opts: CorpusDriverOptions = {}) {
     this.engineVersion = opts.engineVersion ?? ENGINE_VERSION;
     if (opts.cacheDir) {
       this.cache = new AnalysisCache(opts.cacheDir, this.engineVersion);
-      this.cache.clearOtherVersions(opts.cacheDir);
+      this.clearing = this.cache.clearOtherVersions(opts.cacheDir);
     }
     this.heapMb = opts.hostHeapMb;
     this.view = new SnapshotView(
@@ -299,6 +301,8 @@ export class CorpusDriver {
     }
     // Store the snapshot for the next `restore` run (when the files are not what was stored).
     if (run.restore && this.cache && !result.cancelled && (result.indexed || result.removed.length || !this.readStateKey())) await this.saveState();
+    // A run ends with the old cache folders gone (their removal started with the driver).
+    await this.clearing;
     result.elapsedMs = performance.now() - t0;
     return result;
   }
@@ -619,7 +623,7 @@ export class CorpusDriver {
       this.host = undefined;
       this.unfilled = true;
     }
-    await Promise.all([p?.terminate(), this.stopping, host?.then((h) => h.close(), () => undefined)]);
+    await Promise.all([p?.terminate(), this.stopping, host?.then((h) => h.close(), () => undefined), this.clearing]);
     this.stopping = undefined;
   }
 }
