@@ -382,6 +382,12 @@ export class MirrorSink {
   readonly store = new EntityStore(this.docs);
   /** Goes up with every change, for caches made from the snapshot. */
   version = 0;
+  /**
+   * What the change to `version` did, for caches that can keep what it left alone: the entities
+   * it took out (each with the documents it was in, read before its numbers went) and put in,
+   * and whether the figure groups changed. Undefined entities: any may have changed (a seed).
+   */
+  lastChange: MirrorChange = { version: 0, claimGroups: true };
 
   /** Starts from a stored snapshot (its entities numbered into `documents`, as a state holds them). */
   seed(state: { documents: string[]; entities: EntityTuple[]; claimGroups: FigureGroup[]; topics: Topic[] }): void {
@@ -417,10 +423,29 @@ export class MirrorSink {
       this.documentNumbers = delta.documents;
       this.documents = delta.documents.map((n) => this.docs[n]);
     }
-    if (delta.entities) this.held.entities.apply(delta.entities, (t) => this.decode(t), (e) => this.store.remove(e));
+    const entities = { added: [] as CanonicalEntity[], dropped: [] as [CanonicalEntity, number[]][] };
+    if (delta.entities) {
+      this.held.entities.apply(
+        delta.entities,
+        (t) => {
+          const e = this.decode(t);
+          entities.added.push(e);
+          return e;
+        },
+        (e) => {
+          const docs: number[] = [];
+          this.forEachDoc(e, (d) => docs.push(d));
+          entities.dropped.push([e, docs]);
+          this.store.remove(e);
+        },
+      );
+    }
     if (delta.claimGroups) this.held.claimGroups.apply(delta.claimGroups, (g: FigureGroup) => this.ownPaths(g));
     if (delta.topics) this.held.topics.apply(delta.topics, (t: Topic) => this.ownPaths(t));
-    if (delta.documents || delta.entities || delta.claimGroups || delta.topics) this.changed();
+    if (delta.documents || delta.entities || delta.claimGroups || delta.topics) {
+      this.changed();
+      this.lastChange = { version: this.version, entities, claimGroups: !!delta.claimGroups };
+    }
   }
 
   snapshot(): CorpusSnapshot {
@@ -487,7 +512,15 @@ export class MirrorSink {
   private changed(): void {
     this.snap = undefined;
     this.version++;
+    this.lastChange = { version: this.version, claimGroups: true };
   }
+}
+
+/** See `MirrorSink.lastChange`. */
+export interface MirrorChange {
+  version: number;
+  entities?: { added: CanonicalEntity[]; dropped: [CanonicalEntity, number[]][] };
+  claimGroups: boolean;
 }
 
 /** One list on the receiving side: its items in order (their keys made on demand by `keyOf`). */

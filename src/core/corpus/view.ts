@@ -144,10 +144,40 @@ export class SnapshotView implements CorpusLookups {
     return this.sink.snapshot().topics.filter((t) => t.documents.includes(path));
   }
 
-  /** Drops what was worked out from an older snapshot. */
+  /**
+   * Drops what was worked out from an older snapshot: after one change, only what it touched
+   * (an edit changes the entities of a few articles, and a view over every article would
+   * otherwise work out the mentions of all 18,834 again: 60 ms on Reuters).
+   */
   private current(): void {
-    if (this.seen === this.sink.version) return;
-    this.seen = this.sink.version;
+    const v = this.sink.version;
+    if (this.seen === v) return;
+    const c = this.sink.lastChange;
+    const next = this.seen === v - 1 && c.version === v;
+    this.seen = v;
+    if (next && c.entities) {
+      const { added, dropped } = c.entities;
+      for (const [e, docs] of dropped) {
+        for (const d of docs) {
+          this.spans.delete(d);
+          const list = this.namers?.get(d);
+          const i = list ? list.indexOf(e) : -1;
+          if (i >= 0) list!.splice(i, 1);
+        }
+        if (this.byId?.get(e.id) === e) this.byId.delete(e.id);
+      }
+      for (const e of added) {
+        this.sink.forEachDoc(e, (d) => {
+          this.spans.delete(d);
+          const list = this.namers?.get(d);
+          if (list) list.push(e);
+          else this.namers?.set(d, [e]);
+        });
+        this.byId?.set(e.id, e);
+      }
+      if (c.claimGroups) this.claims = undefined;
+      return;
+    }
     this.spans.clear();
     this.namers = undefined;
     this.asked = 0;

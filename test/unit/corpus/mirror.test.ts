@@ -12,7 +12,7 @@ import { relabelSnapshot } from '../../../src/core/corpus/relabel';
 import { SnapshotView } from '../../../src/core/corpus/view';
 import type { CorpusState } from '../../../src/core/corpus/state';
 import type { CanonicalEntity, CorpusSnapshot, IndexedDocument, Topic } from '../../../src/core/corpus/model';
-import { article } from './helpers';
+import { article, type E } from './helpers';
 
 const SEEDS = resolve(__dirname, '../../../../shared/seeds');
 const seeds = existsSync(SEEDS)
@@ -248,5 +248,53 @@ describe('lookups from the mirror', () => {
     expect(view.entityAt('other.txt', 0)?.name).toBe('Mark Rutte');
     expect(view.entityAt('other.txt', 0)?.documents).toEqual(expect.arrayContaining(['kyiv.txt', 'other.txt']));
     expect(view.entityAt('other.txt', 22)?.name).toBe('Santos');
+  });
+
+  it('keep what an edit left alone, over many articles, and answer as the live index does', () => {
+    const people = ['Mark Rutte', 'Olaf Scholz', 'Kim Jong Un', 'Antony Blinken'];
+    const places = ['Kyiv', 'Seoul', 'Berlin', 'Kursk', 'Brussels'];
+    const story = (i: number, extra = '') => {
+      const a = people[i % 4], b = people[(i + 1) % 4], p = places[i % 5];
+      return article(`${a} met ${b} in ${p}. ${b} said ${p} was calm.${extra}`, [[a, 'person'], [b, 'person'], [p, 'place'], ...(extra ? [['Lagos', 'place'] as E] : [])]);
+    };
+    const index = new CorpusIndex();
+    const hashes = new Map<string, string>();
+    const put = (path: string, d: ReturnType<typeof article>, hash: string) => {
+      index.set({ path, hash, ...d });
+      hashes.set(path, hash);
+    };
+    for (let i = 0; i < 30; i++) put(`n${String(i).padStart(2, '0')}.txt`, story(i), `h${i}`);
+    const sink = new MirrorSink();
+    const source = new MirrorSource();
+    sink.apply(send(source, index));
+    const view = new SnapshotView(sink, hashes, (p) => index.document(p));
+    /** [where, the view's entity, the live index's entity] at both ends of every mention. */
+    const every = (v: SnapshotView) => {
+      const out: [string, string | undefined, string | undefined][] = [];
+      for (const path of index.paths()) for (const e of index.document(path)!.analysis.entities) for (const at of [e.start, e.end - 1]) out.push([`${path}@${at}`, v.entityAt(path, at)?.id, index.entityAt(path, at)?.id]);
+      return out;
+    };
+    const agree = (rows: ReturnType<typeof every>) => rows.filter(([, mine, live]) => !mine || mine !== live);
+    // Every article asked about: the per-snapshot lists of who names each article are made.
+    expect(agree(every(view))).toEqual([]);
+    const byId = () => index.snapshot().entities.map((e) => [e.id, json(view.entity(e.id)?.documents), json(e.documents)]);
+    expect(byId().filter(([, a, b]) => a !== b)).toEqual([]);
+    // Edits: one article names a new place, another drops a person the others keep naming.
+    put('n03.txt', story(3, ' Lagos sent aid.'), 'h3b');
+    put('n07.txt', article('Kursk was calm.', [['Kursk', 'place']]), 'h7b');
+    sink.apply(send(source, index));
+    const after = every(view);
+    expect(after.length).toBeGreaterThan(200);
+    expect(agree(after)).toEqual([]);
+    expect(byId().filter(([, a, b]) => a !== b)).toEqual([]);
+    expect(view.entityAt('n03.txt', index.document('n03.txt')!.analysis.entities.find((e) => e.text === 'Lagos')!.start)?.name).toBe('Lagos');
+    // The same answers as a view that worked everything out again.
+    expect(after).toEqual(every(new SnapshotView(sink, hashes, (p) => index.document(p))));
+    // Two changes before the next question: everything is worked out again.
+    put('n11.txt', story(12), 'h11b');
+    sink.apply(send(source, index));
+    put('n12.txt', story(3, ' Lagos sent aid.'), 'h12b');
+    sink.apply(send(source, index));
+    expect(agree(every(view))).toEqual([]);
   });
 });
