@@ -15,6 +15,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { grownFloat64, grownInt32 } from '../core/corpus/denseIds';
 
 const KEY_CHARS = 64;
 /** Longest header: key, space, up to 10 digits, newline. */
@@ -206,17 +207,12 @@ export class PackStore {
 
   private growEntries(): void {
     const size = this.w0.length * 2;
-    const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(size);
-      b.set(a);
-      return b;
-    };
-    this.w0 = grow(this.w0);
-    this.w1 = grow(this.w1);
-    this.w2 = grow(this.w2);
-    this.packOf = grow(this.packOf);
-    this.start = grow(this.start);
-    this.length = grow(this.length);
+    this.w0 = grownInt32(this.w0, size);
+    this.w1 = grownInt32(this.w1, size);
+    this.w2 = grownInt32(this.w2, size);
+    this.packOf = grownInt32(this.packOf, size);
+    this.start = grownFloat64(this.start, size);
+    this.length = grownInt32(this.length, size);
   }
 
   private reset(): void {
